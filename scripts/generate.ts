@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+
+/** Each spec and the TypeScript file openapi-typescript writes from it (never edited by hand). */
+export const GENERATED_FILES = [{ spec: 'spec/openapi.yaml', output: 'src/generated/openapi.ts' }];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const { spec, output } of GENERATED_FILES) {
+    execFileSync(process.execPath, ['node_modules/openapi-typescript/bin/cli.js', spec, '-o', output], { stdio: 'inherit' });
+  }
+}

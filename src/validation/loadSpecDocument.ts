@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** The spec files this toolkit derives from, by short name. */
+export const SPEC_FILES = {
+  api: 'openapi.yaml',
+  admin: 'admin.openapi.yaml',
+  scenario: 'scenario.schema.json',
+} as const;
+
+/** Short name of a spec file under `spec/`. */
+export type SpecName = keyof typeof SPEC_FILES;
+
+const cache = new Map<SpecName, Record<string, unknown>>();
+
+/**
+ * Absolute path of a spec file under the repository's `spec/` folder.
+ * @param name `api` (spec/openapi.yaml), `admin` (spec/admin.openapi.yaml) or `scenario` (spec/scenario.schema.json).
+ */
+export function specPath(name: SpecName): string {
+  return fileURLToPath(new URL(`../../spec/${SPEC_FILES[name]}`, import.meta.url));
+}
+
+/**
+ * Reads and parses a spec file once per process (YAML or JSON) and returns the cached document.
+ * @throws Error naming the file when it cannot be read or parsed: a broken checkout, not user input.
+ */
+export function loadSpecDocument(name: SpecName): Record<string, unknown> {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const file = specPath(name);
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot load spec file ${file}: ${(err as Error).message}`);
+  }
+  if (doc === null || typeof doc !== 'object') throw new Error(`Spec file ${file} is not an object`);
+  cache.set(name, doc as Record<string, unknown>);
+  return doc as Record<string, unknown>;
+}
