@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { creditsForMinutes, milliToNumber, parseQuantity } from './quantity.ts';
+
+describe('parseQuantity', () => {
+  it('reads 0.1 as exactly 100 thousandths', () => {
+    expect(parseQuantity(0.1)).toEqual({ ok: true, milli: 100 });
+  });
+  it('reads 245.5 as 245500 thousandths', () => {
+    expect(parseQuantity(245.5)).toEqual({ ok: true, milli: 245500 });
+  });
+  it('reads 1.005, whose double is just below 1.005, as 1005 thousandths', () => {
+    expect(parseQuantity(1.005)).toEqual({ ok: true, milli: 1005 });
+  });
+  it('reads 0.007 as 7 thousandths', () => {
+    expect(parseQuantity(0.007)).toEqual({ ok: true, milli: 7 });
+  });
+  it('reads zero and negative zero as 0', () => {
+    expect(parseQuantity(0)).toEqual({ ok: true, milli: 0 });
+    expect(Object.is((parseQuantity(-0) as { milli: number }).milli, 0)).toBe(true);
+  });
+  it('refuses a fourth decimal place instead of rounding it', () => {
+    expect(parseQuantity(0.0001).ok).toBe(false);
+    expect(parseQuantity(2.0005).ok).toBe(false);
+  });
+  it('refuses negative numbers', () => {
+    expect(parseQuantity(-1).ok).toBe(false);
+  });
+  it('refuses NaN and infinities', () => {
+    expect(parseQuantity(Number.NaN).ok).toBe(false);
+    expect(parseQuantity(Number.POSITIVE_INFINITY).ok).toBe(false);
+  });
+  it('refuses numeric strings', () => {
+    expect(parseQuantity('1.5')).toMatchObject({ ok: false, reason: expect.stringContaining('number') });
+  });
+  it('accepts 9007199254740 whose thousandths are still a safe integer', () => {
+    expect(parseQuantity(9007199254740)).toEqual({ ok: true, milli: 9007199254740000 });
+  });
+  it('refuses 10^13 whose thousandths exceed Number.MAX_SAFE_INTEGER', () => {
+    expect(parseQuantity(1e13).ok).toBe(false);
+  });
+});
+
+describe('milliToNumber', () => {
+  it('turns 300 thousandths into 0.3', () => {
+    expect(milliToNumber(300)).toBe(0.3);
+  });
+  it('turns three summed events of 0.1 into exactly 0.3', () => {
+    const milli = [0.1, 0.1, 0.1].reduce((sum, v) => sum + (parseQuantity(v) as { milli: number }).milli, 0);
+    expect(milliToNumber(milli)).toBe(0.3);
+  });
+});
+
+describe('creditsForMinutes', () => {
+  const rule = { baseCost: 2, includedMinutes: 10, costPerMinute: 0.35 };
+  it('charges 2 + 0.35 × 2.5 = 2.875 credits for 12.5 minutes', () => {
+    expect(creditsForMinutes(rule, 12_500)).toBe(2_875);
+  });
+  it('charges only the base cost within the included minutes', () => {
+    expect(creditsForMinutes(rule, 5_000)).toBe(2_000);
+  });
+  it('charges only the base cost at exactly the included minutes', () => {
+    expect(creditsForMinutes(rule, 10_000)).toBe(2_000);
+  });
+  it('rounds half up: 0.005 × 0.1 min = 0.0005 becomes 0.001', () => {
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.005 }, 100)).toBe(1);
+  });
+  it('rounds below half down: 0.004 × 0.1 min = 0.0004 becomes 0', () => {
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.004 }, 100)).toBe(0);
+  });
+  it('rounds 0.35 × 1.001 = 0.35035 down to 0.35', () => {
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.35 }, 1_001)).toBe(350);
+  });
+  it('throws for a pricing rule with four decimals, a programmer error', () => {
+    expect(() => creditsForMinutes({ baseCost: 0.0001, includedMinutes: 0, costPerMinute: 1 }, 1)).toThrow(/baseCost/);
+  });
+});

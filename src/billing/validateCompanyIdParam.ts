@@ -1,0 +1,31 @@
+import { validationError, type ValidationError } from './types.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The ATS key's `companyId` filter, lower-cased, or the 400 that refuses it.
+ * Shape: `companyId` is undefined when the parameter was absent. DESIGN §3.2.
+ */
+export type CompanyIdParamResult =
+  | { ok: true; companyId: string | undefined }
+  | { ok: false; error: ValidationError };
+
+/**
+ * Reads the `companyId` query parameter for an ATS key (a regular key ignores it; do not call this then).
+ * Shape: a UUID is 8-4-4-4-12 hex digits of any version, compared case-insensitively, so it is
+ * returned lower-cased. Errors (as values, code `VALIDATION_ERROR`, `details.field` = `companyId`):
+ * a repeated parameter (`details.value` = the array), or anything that is not a UUID. DESIGN §3.2.
+ */
+export function validateCompanyIdParam(raw: unknown): CompanyIdParamResult {
+  if (raw === undefined) return { ok: true, companyId: undefined };
+  if (Array.isArray(raw)) {
+    return { ok: false, error: validationError('companyId', raw, `was given ${raw.length} times; give it at most once`) };
+  }
+  if (typeof raw !== 'string' || !UUID.test(raw)) {
+    return {
+      ok: false,
+      error: validationError('companyId', raw, 'must be a UUID such as 33333333-3333-4333-8333-333333333333'),
+    };
+  }
+  return { ok: true, companyId: raw.toLowerCase() };
+}
