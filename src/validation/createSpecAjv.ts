@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { loadSpecDocument, type SpecName } from './loadSpecDocument.ts';
+import { loadSpecDocument, specBaseUri, type SpecName } from './loadSpecDocument.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -30,7 +30,8 @@ function sharedAjv(): Ajv2020 {
   ajv.addVocabulary(['openapi', 'info', 'servers', 'paths', 'components', 'tags', 'security', 'webhooks', 'jsonSchemaDialect']);
   for (const name of ['api', 'admin', 'scenario'] as const) {
     try {
-      ajv.addSchema(loadSpecDocument(name), `spec:${name}`);
+      // The `$id` is the file's own base URI, so cross-file refs (`./scenario.schema.json#/$defs/Company`) resolve.
+      ajv.addSchema({ ...loadSpecDocument(name), $id: specBaseUri(name) }, `spec:${name}`);
     } catch (err) {
       // A missing optional spec (admin, scenario) must not break the others; compile reports it.
       if (name === 'api') throw err;

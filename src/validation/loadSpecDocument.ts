@@ -23,6 +23,14 @@ export function specPath(name: SpecName): string {
 }
 
 /**
+ * The URI a spec file is registered under in ajv, so relative `$ref`s between spec files resolve as they do on disk.
+ * @example specBaseUri('admin') === 'https://instaview.local/spec/admin.openapi.yaml'
+ */
+export function specBaseUri(name: SpecName): string {
+  return `https://instaview.local/spec/${SPEC_FILES[name]}`;
+}
+
+/**
  * Reads and parses a spec file once per process (YAML or JSON) and returns the cached document.
  * @throws Error naming the file when it cannot be read or parsed: a broken checkout, not user input.
  */
