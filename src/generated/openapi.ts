@@ -161,10 +161,11 @@ export interface components {
         };
         /**
          * @description Machine-readable error code. Only `INVALID_API_KEY` and `RESOURCE_NOT_FOUND` are named by
-         *     the public docs; the others are the toolkit's (DESIGN §3.1, §3.6).
+         *     the public docs; the others are the toolkit's (DESIGN §3.1, §3.6). `BAD_REQUEST` answers a
+         *     request that cannot be parsed as HTTP (oversized headers, a malformed request line).
          * @enum {string}
          */
-        ErrorCode: "MISSING_API_KEY" | "INVALID_API_KEY" | "API_KEY_SUSPENDED" | "RATE_LIMIT_EXCEEDED" | "INSUFFICIENT_SCOPE" | "VALIDATION_ERROR" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "URI_TOO_LONG" | "INTERNAL_ERROR";
+        ErrorCode: "MISSING_API_KEY" | "INVALID_API_KEY" | "API_KEY_SUSPENDED" | "RATE_LIMIT_EXCEEDED" | "INSUFFICIENT_SCOPE" | "VALIDATION_ERROR" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "URI_TOO_LONG" | "BAD_REQUEST" | "INTERNAL_ERROR";
         /** @description What went wrong; `details` carries fields that depend on `code`. */
         ApiError: {
             code: components["schemas"]["ErrorCode"];

@@ -2,3 +2,4 @@ export { validateUsageResponse, validateErrorResponse } from './validateUsageRes
 export { validateResponse, responseSchemaPointer } from './validateResponse.ts';
 export { validateAgainst, compileSpecSchema, type ValidationIssue } from './createSpecAjv.ts';
 export { loadSpecDocument, specPath, type SpecName } from './loadSpecDocument.ts';
+export { validateRequestBody } from './validateRequestBody.ts';

@@ -1,0 +1,42 @@
+import { parseInstant } from '../../src/billing/parseInstant.ts';
+import type { StoredApiKey } from '../store/types.ts';
+
+/** Why a request was refused before its key could be used (DESIGN §3.1 steps 1–3). */
+export interface AuthFailure {
+  status: 401 | 403;
+  code: 'MISSING_API_KEY' | 'INVALID_API_KEY' | 'API_KEY_SUSPENDED';
+  message: string;
+}
+
+const BEARER = /^\s*bearer(?:\s+(.*))?$/i;
+
+/**
+ * Finds the API key of a request from its `Authorization` header (DESIGN §3.1 steps 1–3, in order):
+ * missing or not `Bearer <key>` (scheme case-insensitive, key trimmed, empty = missing) → 401
+ * `MISSING_API_KEY`; unknown, revoked or expired (now ≥ `expiresAt`) → 401 `INVALID_API_KEY`;
+ * suspended → 403 `API_KEY_SUSPENDED`.
+ * @param header the raw header value, or undefined.
+ * @param lookup finds a stored key by its exact text.
+ * @param nowMs the mock clock's now, milliseconds since epoch.
+ */
+export function authenticate(
+  header: string | undefined,
+  lookup: (key: string) => StoredApiKey | undefined,
+  nowMs: number,
+): { ok: true; key: StoredApiKey } | { ok: false; failure: AuthFailure } {
+  const match = header === undefined ? null : BEARER.exec(header);
+  const token = match?.[1]?.trim();
+  if (!token) {
+    return { ok: false, failure: { status: 401, code: 'MISSING_API_KEY', message: 'Send your API key as "Authorization: Bearer <key>".' } };
+  }
+  const key = lookup(token);
+  const expiry = key?.expiresAt === undefined ? undefined : parseInstant(key.expiresAt);
+  const expired = expiry !== undefined && (!expiry.ok || nowMs >= expiry.ms);
+  if (!key || key.status === 'revoked' || expired) {
+    return { ok: false, failure: { status: 401, code: 'INVALID_API_KEY', message: 'The API key is invalid, revoked or expired.' } };
+  }
+  if (key.status === 'suspended') {
+    return { ok: false, failure: { status: 403, code: 'API_KEY_SUSPENDED', message: 'The API key is suspended; ask your InstaView administrator to reactivate it.' } };
+  }
+  return { ok: true, key };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Faker, en } from '@faker-js/faker';
+import type { RequestHandler } from 'express';
+import { sendError, type MockErrorCode } from './envelope.ts';
+
+/**
+ * A fault injected into API answers (DESIGN §6.2 `/__admin/faults`), scoped to a request path and/or
+ * an API key. Units: `latencyMs` milliseconds added before answering; `errorRate` the share (0–1) of
+ * matching requests that get `status` (1 when omitted); `dropFields` JSON pointers removed from a
+ * success body (to play a broken provider, e.g. `/data/companies/0/billingSystem`).
+ */
+export interface Fault {
+  id: string;
+  path?: string;
+  apiKey?: string;
+  latencyMs?: number;
+  status?: number;
+  errorRate?: number;
+  dropFields?: string[];
+}
+
+/** The faults of one mock instance. */
+export interface FaultSet {
+  list(): Fault[];
+  add(fault: Omit<Fault, 'id'> & { id?: string }): Fault;
+  /** Replaces every fault at once (`PUT /__admin/faults`). */
+  replace(faults: Array<Omit<Fault, 'id'> & { id?: string }>): Fault[];
+  clear(): void;
+}
+
+/** Creates an empty fault set. */
+export function createFaultSet(): FaultSet {
+  let faults: Fault[] = [];
+  const withId = (f: Omit<Fault, 'id'> & { id?: string }): Fault => ({ ...structuredClone(f), id: f.id ?? randomUUID() });
+  return {
+    list: () => faults.map((f) => ({ ...f })),
+    add(fault) {
+      const stored = withId(fault);
+      faults.push(stored);
+      return stored;
+    },
+    replace(next) {
+      faults = next.map(withId);
+      return faults.map((f) => ({ ...f }));
+    },
+    clear: () => {
+      faults = [];
+    },
+  };
+}
+
+function codeFor(status: number): MockErrorCode {
+  if (status === 429) return 'RATE_LIMIT_EXCEEDED';
+  if (status === 404) return 'RESOURCE_NOT_FOUND';
+  return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
+}
+
+function dropPointer(body: unknown, pointer: string): void {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = parts.pop();
+  let node = body as Record<string, unknown> | undefined;
+  for (const p of parts) node = node?.[p] as Record<string, unknown> | undefined;
+  if (node && typeof node === 'object' && last !== undefined) delete node[last];
+}
+
+/**
+ * Middleware applying the faults that match a request (first match wins): latency, then a forced
+ * status (with the error envelope), else dropped fields on the way out.
+ * @param seed seeds the generator deciding `errorRate`, so a run is reproducible.
+ */
+export function createFaultMiddleware(faults: FaultSet, seed: number): RequestHandler {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
+  return (req, res, next) => {
+    const key = /^\s*bearer\s+(.*)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
+    const fault = faults.list().find((f) => (f.path === undefined || f.path === req.path) && (f.apiKey === undefined || f.apiKey === key));
+    if (!fault) return next();
+    res.locals.faultId = fault.id;
+    const act = () => {
+      if (fault.status !== undefined && faker.number.float({ min: 0, max: 1 }) < (fault.errorRate ?? 1)) {
+        return sendError(res, fault.status, codeFor(fault.status), `Injected fault ${fault.id}: status ${fault.status}.`, { faultId: fault.id });
+      }
+      if (fault.dropFields?.length) {
+        const json = res.json.bind(res);
+        res.json = (body: unknown) => {
+          for (const pointer of fault.dropFields ?? []) dropPointer(body, pointer);
+          return json(body);
+        };
+      }
+      next();
+    };
+    if (fault.latencyMs) setTimeout(act, fault.latencyMs);
+    else act();
+  };
+}

@@ -1,0 +1,88 @@
+import { generateUsageEvents, type UsageGenerator } from '../../src/scenario/generateUsageEvents.ts';
+import { parseInstant } from '../../src/billing/parseInstant.ts';
+import type { UsageEvent } from '../../src/billing/types.ts';
+import type { MockStore } from './createStore.ts';
+import { toUsageEvent } from './toUsageEvent.ts';
+import type { AtsIntegration, StoredApiKey, StoredCompany, UsageEventInput } from './types.ts';
+
+/**
+ * A QA scenario as spec/scenario.schema.json describes it (DESIGN §7), already schema-valid.
+ * `clock` freezes the mock clock (`{mode:"frozen", now?}`) or keeps real time; `seed` seeds the
+ * generators (overridden by `--seed`); `rateLimit.enabled` turns 429s on.
+ */
+export interface Scenario {
+  name: string;
+  description?: string;
+  clock?: { mode: 'frozen'; now?: string } | { mode: 'real' };
+  seed?: number;
+  rateLimit?: { enabled: boolean };
+  atsIntegrations: Array<Omit<AtsIntegration, 'id'> & { id?: string }>;
+  companies: Array<Omit<StoredCompany, 'id'> & { id?: string }>;
+  apiKeys: Array<Partial<StoredApiKey> & { type: StoredApiKey['type'] }>;
+  usageEvents?: UsageEventInput[];
+  generators?: UsageGenerator[];
+}
+
+/** One reason a scenario could not be applied: a JSON pointer into the scenario and a message. */
+export interface ScenarioProblem {
+  pointer: string;
+  message: string;
+}
+
+/**
+ * Fills an empty store from a scenario: ATS integrations, companies, keys, explicit events, then
+ * generated events (DESIGN §4, §7). Cross references and quantities are checked here (the schema
+ * cannot): an unknown company id, a credits event without credits or pricing rule, 4 decimals.
+ * @param opts `seed` for the generators, `nowMs` the mock clock's now (generators end at its UTC day).
+ * @returns the problems found; when any is returned the store may be partly filled and must be discarded.
+ */
+export function applyScenario(store: MockStore, scenario: Scenario, opts: { seed: number; nowMs: number }): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const report = (pointer: string, result: { ok: boolean; error?: { message: string; details?: Record<string, unknown> } }) => {
+    if (!result.ok && result.error) {
+      const field = result.error.details?.field;
+      problems.push({ pointer: typeof field === 'string' ? `${pointer}/${field}` : pointer, message: result.error.message });
+    }
+  };
+  scenario.atsIntegrations.forEach((a, i) => report(`/atsIntegrations/${i}`, store.addAtsIntegration(a)));
+  scenario.companies.forEach((c, i) => report(`/companies/${i}`, store.addCompany(c)));
+  scenario.apiKeys.forEach((k, i) => report(`/apiKeys/${i}`, store.addApiKey(k)));
+  if (problems.length > 0) return problems;
+  const explicit = store.addUsageEvents(scenario.usageEvents ?? []);
+  if (!explicit.ok) {
+    const items = (explicit.error.details?.errors ?? []) as Array<{ index: number; field: string; reason: string }>;
+    for (const item of items) problems.push({ pointer: `/usageEvents/${item.index}/${item.field}`, message: item.reason });
+    return problems;
+  }
+  const generated: UsageEvent[] = [];
+  (scenario.generators ?? []).forEach((gen, index) => {
+    const company = store.company(gen.companyId);
+    if (!company) return problems.push({ pointer: `/generators/${index}/companyId`, message: `no company with id ${gen.companyId}` });
+    let inputs;
+    try {
+      inputs = generateUsageEvents(gen, { seed: opts.seed, nowMs: opts.nowMs, index });
+    } catch (err) {
+      return problems.push({ pointer: `/generators/${index}`, message: (err as Error).message });
+    }
+    for (const input of inputs) {
+      const result = toUsageEvent(input, company, () => {
+        throw new Error('generated events carry their ids');
+      });
+      if (!result.ok) {
+        const p = result.problems[0]!;
+        return problems.push({ pointer: `/generators/${index}`, message: `a generated event has an invalid ${p.field}: ${p.reason}` });
+      }
+      generated.push(result.event);
+    }
+  });
+  if (problems.length === 0) store.addGeneratedEvents(generated);
+  return problems;
+}
+
+/** The instant a scenario freezes the clock at, in milliseconds, or undefined for real time. */
+export function scenarioFrozenAt(scenario: Scenario, fallbackNowMs: number): number | undefined {
+  if (scenario.clock?.mode !== 'frozen') return undefined;
+  if (scenario.clock.now === undefined) return fallbackNowMs;
+  const at = parseInstant(scenario.clock.now);
+  return at.ok ? at.ms : fallbackNowMs;
+}

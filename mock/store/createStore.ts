@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { parseQuantity } from '../../src/billing/quantity.ts';
+import { createUsageIndex, type UsageEventFilter, type UsageIndex } from '../../src/billing/createUsageIndex.ts';
+import type { UsageEvent } from '../../src/billing/types.ts';
+import { conflict, invalidField, invalidItems, notFound } from './storeErrors.ts';
+import { toUsageEvent, toUsageEventRecord } from './toUsageEvent.ts';
+import { newApiKey, validateApiKey } from './validateApiKey.ts';
+import type { AtsIntegration, FieldProblem, StoredApiKey, StoredCompany, StoreResult, UsageEventInput, UsageEventRecord } from './types.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The largest batch `addUsageEvents` takes at once (DESIGN §6.2). */
+export const MAX_EVENT_BATCH = 100_000;
+
+/**
+ * One mock instance's state: ATS integrations, companies, API keys and the usage index (DESIGN §6.1).
+ * Every change returns a {@link StoreResult}; nothing is half-applied.
+ */
+export interface MockStore {
+  readonly usage: UsageIndex;
+  atsIntegrations(): AtsIntegration[];
+  atsIntegration(id: string): AtsIntegration | undefined;
+  addAtsIntegration(input: { id?: string; name: string }): StoreResult<AtsIntegration>;
+  /** Companies in insertion order, optionally only those of one ATS integration. */
+  companies(filter?: { atsIntegrationId?: string }): StoredCompany[];
+  company(id: string): StoredCompany | undefined;
+  addCompany(input: Omit<StoredCompany, 'id'> & { id?: string }): StoreResult<StoredCompany>;
+  updateCompany(id: string, patch: Partial<Omit<StoredCompany, 'id'>>): StoreResult<StoredCompany>;
+  /** Deletes a company with its events and its regular keys (DESIGN §6.1). */
+  deleteCompany(id: string): StoreResult<{ deletedEvents: number; deletedApiKeys: number }>;
+  apiKeys(): StoredApiKey[];
+  apiKey(key: string): StoredApiKey | undefined;
+  addApiKey(input: Partial<StoredApiKey> & { type: StoredApiKey['type'] }): StoreResult<StoredApiKey>;
+  updateApiKey(key: string, patch: Partial<Omit<StoredApiKey, 'key' | 'type'>>): StoreResult<StoredApiKey>;
+  deleteApiKey(key: string): StoreResult<StoredApiKey>;
+  /** Stores a batch of up to {@link MAX_EVENT_BATCH} events, all or nothing (DESIGN §6.2). */
+  addUsageEvents(inputs: UsageEventInput[]): StoreResult<UsageEventRecord[]>;
+  /** Stores events already in the domain's exact form (generated ones); ids must be new. */
+  addGeneratedEvents(events: UsageEvent[]): void;
+  listUsageEvents(filter?: UsageEventFilter): UsageEventRecord[];
+  deleteUsageEvents(filter: { companyId?: string }): number;
+}
+
+function checkPricing(pricing: unknown): string | undefined {
+  if (pricing === undefined) return undefined;
+  if (!pricing || typeof pricing !== 'object' || Array.isArray(pricing)) return 'must be an object mapping agent focus to {baseCost, includedMinutes, costPerMinute}';
+  for (const [focus, rule] of Object.entries(pricing)) {
+    for (const field of ['baseCost', 'includedMinutes', 'costPerMinute'] as const) {
+      const q = parseQuantity((rule as Record<string, unknown> | null)?.[field]);
+      if (!q.ok) return `${focus}.${field} ${q.reason}`;
+    }
+  }
+  return undefined;
+}
+
+/** Creates an empty store; one per app instance (STYLE: no module-level state). */
+export function createStore(newId: () => string = randomUUID): MockStore {
+  const ats = new Map<string, AtsIntegration>();
+  const companies = new Map<string, StoredCompany>();
+  const keys = new Map<string, StoredApiKey>();
+  const eventIds = new Set<string>();
+  const usage = createUsageIndex();
+
+  function checkCompany(c: Partial<StoredCompany>): StoreResult<null> {
+    if (typeof c.name !== 'string' || c.name.trim() === '' || c.name.length > 100) return { ok: false, error: invalidField('name', 'must be 1 to 100 characters', c.name) };
+    if (c.billingSystem !== 'minutes' && c.billingSystem !== 'credits') return { ok: false, error: invalidField('billingSystem', 'must be "minutes" or "credits"', c.billingSystem) };
+    if (c.atsIntegrationId !== undefined && !ats.has(String(c.atsIntegrationId).toLowerCase())) return { ok: false, error: invalidField('atsIntegrationId', 'no ATS integration with this id', c.atsIntegrationId) };
+    const pricingProblem = checkPricing(c.pricing);
+    if (pricingProblem) return { ok: false, error: invalidField('pricing', pricingProblem) };
+    return { ok: true, value: null };
+  }
+
+  const store: MockStore = {
+    usage,
+    atsIntegrations: () => [...ats.values()],
+    atsIntegration: (id) => ats.get(id.toLowerCase()),
+    addAtsIntegration(input) {
+      const id = (input.id ?? newId()).toLowerCase();
+      if (!UUID.test(id)) return { ok: false, error: invalidField('id', 'must be a UUID', input.id) };
+      if (typeof input.name !== 'string' || input.name.trim() === '') return { ok: false, error: invalidField('name', 'must be a non-empty string', input.name) };
+      if (ats.has(id)) return { ok: false, error: conflict(`An ATS integration with id ${id} exists`, { id }) };
+      const entity = { id, name: input.name };
+      ats.set(id, entity);
+      return { ok: true, value: entity };
+    },
+    companies: (filter) => [...companies.values()].filter((c) => !filter?.atsIntegrationId || c.atsIntegrationId === filter.atsIntegrationId.toLowerCase()),
+    company: (id) => companies.get(id.toLowerCase()),
+    addCompany(input) {
+      const id = (input.id ?? newId()).toLowerCase();
+      if (!UUID.test(id)) return { ok: false, error: invalidField('id', 'must be a UUID', input.id) };
+      const checked = checkCompany(input);
+      if (!checked.ok) return checked;
+      if (companies.has(id)) return { ok: false, error: conflict(`A company with id ${id} exists`, { id }) };
+      const entity: StoredCompany = {
+        id,
+        name: input.name,
+        billingSystem: input.billingSystem,
+        ...(input.atsIntegrationId ? { atsIntegrationId: input.atsIntegrationId.toLowerCase() } : {}),
+        ...(input.pricing ? { pricing: structuredClone(input.pricing) } : {}),
+      };
+      companies.set(id, entity);
+      return { ok: true, value: entity };
+    },
+    updateCompany(id, patch) {
+      const current = companies.get(id.toLowerCase());
+      if (!current) return { ok: false, error: notFound('company', id) };
+      const next: StoredCompany = { ...current, ...structuredClone(patch), id: current.id };
+      if (next.atsIntegrationId) next.atsIntegrationId = next.atsIntegrationId.toLowerCase();
+      const checked = checkCompany(next);
+      if (!checked.ok) return checked;
+      if (next.billingSystem !== current.billingSystem && usage.count(current.id) > 0) {
+        return { ok: false, error: conflict(`Company ${current.id} has usage events; its billing system cannot change from ${current.billingSystem} to ${next.billingSystem}`) };
+      }
+      companies.set(current.id, next);
+      return { ok: true, value: next };
+    },
+    deleteCompany(id) {
+      const current = companies.get(id.toLowerCase());
+      if (!current) return { ok: false, error: notFound('company', id) };
+      for (const e of usage.list({ companyId: current.id })) eventIds.delete(e.id);
+      const deletedEvents = usage.removeCompany(current.id);
+      let deletedApiKeys = 0;
+      for (const [k, v] of keys) if (v.type === 'regular' && v.companyId === current.id && keys.delete(k)) deletedApiKeys++;
+      companies.delete(current.id);
+      return { ok: true, value: { deletedEvents, deletedApiKeys } };
+    },
+    apiKeys: () => [...keys.values()],
+    apiKey: (key) => keys.get(key),
+    addApiKey(input) {
+      const candidate = { ...structuredClone(input), key: input.key ?? newApiKey() };
+      const checked = validateApiKey(candidate, { companyExists: (id) => companies.has(id), atsExists: (id) => ats.has(id) });
+      if (!checked.ok) return checked;
+      if (keys.has(checked.value.key)) return { ok: false, error: conflict('This API key exists already', { key: checked.value.key }) };
+      keys.set(checked.value.key, checked.value);
+      return { ok: true, value: checked.value };
+    },
+    updateApiKey(key, patch) {
+      const current = keys.get(key);
+      if (!current) return { ok: false, error: notFound('API key', key) };
+      const checked = validateApiKey({ ...current, ...structuredClone(patch), key: current.key, type: current.type }, { companyExists: (id) => companies.has(id), atsExists: (id) => ats.has(id) });
+      if (!checked.ok) return checked;
+      keys.set(key, checked.value);
+      return { ok: true, value: checked.value };
+    },
+    deleteApiKey(key) {
+      const current = keys.get(key);
+      if (!current) return { ok: false, error: notFound('API key', key) };
+      keys.delete(key);
+      return { ok: true, value: current };
+    },
+    addUsageEvents(inputs) {
+      if (inputs.length > MAX_EVENT_BATCH) return { ok: false, error: invalidField('events', `at most ${MAX_EVENT_BATCH} events per request, got ${inputs.length}`) };
+      const problems: FieldProblem[] = [];
+      const events: UsageEvent[] = [];
+      const batchIds = new Set<string>();
+      inputs.forEach((input, index) => {
+        if (!input || typeof input !== 'object') return problems.push({ index, field: '', reason: 'must be an object' });
+        const companyId = typeof input.companyId === 'string' ? input.companyId : '';
+        const result = toUsageEvent(input, companies.get(companyId.toLowerCase()), newId);
+        if (!result.ok) return problems.push(...result.problems.map((p) => ({ index, ...p })));
+        if (eventIds.has(result.event.id) || batchIds.has(result.event.id)) return problems.push({ index, field: 'id', reason: `an event with id ${result.event.id} exists` });
+        batchIds.add(result.event.id);
+        events.push(result.event);
+      });
+      if (problems.length > 0) return { ok: false, error: invalidItems(problems, problems.length === 1 ? 'event field' : 'event fields') };
+      store.addGeneratedEvents(events);
+      return { ok: true, value: events.map(toUsageEventRecord) };
+    },
+    addGeneratedEvents(events) {
+      for (const e of events) eventIds.add(e.id);
+      usage.add(events);
+    },
+    listUsageEvents: (filter) => usage.list(filter).map(toUsageEventRecord),
+    deleteUsageEvents(filter) {
+      const companyId = filter.companyId?.toLowerCase();
+      const removed = usage.removeEvents((e) => {
+        const hit = companyId === undefined || e.companyId === companyId;
+        if (hit) eventIds.delete(e.id);
+        return hit;
+      });
+      return removed;
+    },
+  };
+  return store;
+}
