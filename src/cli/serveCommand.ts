@@ -1,0 +1,112 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { pino, type Logger } from 'pino';
+import { parseInstant } from '../billing/parseInstant.ts';
+import { createApp } from '../../mock/createApp.ts';
+import { listen } from '../../mock/listen.ts';
+import type { Scenario } from '../../mock/store/applyScenario.ts';
+import { resolveScenarioArgument, builtInScenarioCatalog } from './resolveScenarioArgument.ts';
+import { formatKeyTable } from './formatKeyTable.ts';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+    return n;
+  };
+}
+
+function instant(value: string): number {
+  const parsed = parseInstant(value);
+  if (!parsed.ok) throw new InvalidArgumentError(`--now must be an ISO 8601 instant such as 2024-01-31T10:30:00Z: "${value}" ${parsed.reason}.`);
+  return parsed.ms;
+}
+
+/** Options of `instaview-mock serve`, after parsing (flags, else `INSTAVIEW_MOCK_*` env vars, else defaults). */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  scenario: string;
+  seed?: number;
+  now?: number;
+  rateLimit: boolean;
+  atsRequireCompanyId: boolean;
+  adminToken?: string;
+  corsOrigin: string;
+  logLevel: string;
+  validateResponses: boolean;
+}
+
+function createLogger(level: string): Logger {
+  if (process.stdout.isTTY) {
+    return pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,req,res,responseTime', messageFormat: '{req.method} {req.path} → {res.status} in {responseTime} ms {key}' } } });
+  }
+  return pino({ level });
+}
+
+/** Adds `serve` (DESIGN §9): starts the mock, prints its base URL and the scenario's key table. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the stateful mock of GET /billing/usage with its /__admin control plane')
+    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').env('INSTAVIEW_MOCK_PORT').default(4010).argParser(integer('--port', 0, 65535)))
+    .addOption(new Option('--host <host>', 'address to bind; off loopback --admin-token is required').env('INSTAVIEW_MOCK_HOST').default('127.0.0.1'))
+    .addOption(new Option('-s, --scenario <name|file>', 'built-in scenario name or a scenario file (YAML/JSON)').env('INSTAVIEW_MOCK_SCENARIO').default('default'))
+    .addOption(new Option('--seed <n>', "seed of the generated data (default: the scenario's, else 1)").env('INSTAVIEW_MOCK_SEED').argParser(integer('--seed', 0, 2 ** 31 - 1)))
+    .addOption(new Option('--now <instant>', 'freeze the clock at this ISO 8601 instant').env('INSTAVIEW_MOCK_NOW').argParser(instant))
+    .addOption(new Option('--rate-limit', 'answer 429 when a key exhausts its window').env('INSTAVIEW_MOCK_RATE_LIMIT').default(false))
+    .addOption(new Option('--ats-require-company-id', 'ATS keys must pass companyId (the stricter reading of the docs)').env('INSTAVIEW_MOCK_ATS_REQUIRE_COMPANY_ID').default(false))
+    .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin').env('INSTAVIEW_MOCK_ADMIN_TOKEN'))
+    .addOption(new Option('--cors-origin <origins>', 'allowed CORS origin(s), comma-separated; * for any').env('INSTAVIEW_MOCK_CORS_ORIGIN').default('*'))
+    .addOption(new Option('--log-level <level>', 'pino log level').env('INSTAVIEW_MOCK_LOG_LEVEL').default('info').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+    .addOption(new Option('--no-validate-responses', 'do not check answers against the spec (on unless NODE_ENV=production)').env('INSTAVIEW_MOCK_VALIDATE_RESPONSES'))
+    .action(async (opts: ServeOptions, command: Command) => {
+      const validate = opts.validateResponses && !(process.env.NODE_ENV === 'production' && command.getOptionValueSource('validateResponses') === 'default');
+      if (!LOOPBACK.test(opts.host) && !opts.adminToken) {
+        command.error(`Refusing to bind ${opts.host} without --admin-token: the control plane /__admin would be open to the network (DESIGN §6.3).`, { exitCode: 2 });
+      }
+      const resolved = resolveScenarioArgument(opts.scenario);
+      if (!resolved.ok) command.error(resolved.message, { exitCode: 2 });
+      const scenario = (resolved as { scenario: Scenario }).scenario;
+      const logger = createLogger(opts.logLevel);
+      let mock;
+      try {
+        mock = createApp({
+          scenario,
+          ...builtInScenarioCatalog(),
+          ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+          ...(opts.now === undefined ? {} : { nowMs: opts.now }),
+          logger,
+          options: {
+            rateLimit: Boolean(opts.rateLimit),
+            atsRequireCompanyId: Boolean(opts.atsRequireCompanyId),
+            corsOrigin: opts.corsOrigin,
+            ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+            validateResponses: validate ? 'log' : 'off',
+          },
+        });
+      } catch (err) {
+        command.error((err as Error).message, { exitCode: 2 });
+      }
+      let running;
+      try {
+        running = await listen(mock!, { port: opts.port, host: opts.host });
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        command.error(e.code === 'EADDRINUSE' ? `Port ${opts.port} on ${opts.host} is in use; pass --port 0 for a free one, or another --port.` : `Cannot listen on ${opts.host}:${opts.port}: ${e.message}`, { exitCode: 2 });
+      }
+      process.stdout.write(
+        `InstaView billing mock listening on ${running!.baseUrl}\n` +
+          `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()}\n` +
+          `  try: curl -H 'Authorization: Bearer ${mock!.ctx.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
+          formatKeyTable(mock!.ctx.store) +
+          `\n  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults)\n`,
+      );
+      const stop = () => {
+        void running!.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
