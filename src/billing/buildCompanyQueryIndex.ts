@@ -1,4 +1,5 @@
-import type { UsageEvent } from './types.ts';
+import type { EventColumns, StringTable } from './eventColumns.ts';
+import { compareIds } from './packedIds.ts';
 
 /**
  * Multi-event interviews whose first and last counted events are at most this far apart go through
@@ -42,32 +43,31 @@ export interface CompanyQueryIndex {
   longSpans: Int32Array;
 }
 
-/** Numbers each interview in order of first appearance and marks first events. */
-function numberInterviews(live: readonly UsageEvent[]) {
+/**
+ * Groups the counted rows by interview: `interviewOf[i]` is the position of the interview's first
+ * counted event (so numbering follows first appearance), `counts[p]` its number of events.
+ */
+function numberInterviews(c: EventColumns, live: Int32Array) {
   const n = live.length;
   const interviewOf = new Int32Array(n);
   const firstPrefix = new Int32Array(n + 1);
-  const ids = new Map<string, number>();
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = live[i]!.interviewId;
-    let iv = ids.get(id);
-    if (iv === undefined) {
-      iv = counts.length;
-      ids.set(id, iv);
-      counts.push(0);
-      firstPrefix[i + 1] = firstPrefix[i]! + 1;
-    } else {
-      firstPrefix[i + 1] = firstPrefix[i]!;
-    }
-    counts[iv]!++;
-    interviewOf[i] = iv;
+  const counts = new Int32Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => compareIds(c.interviewIds, live[a]!, live[b]!) || a - b);
+  let first = -1;
+  for (let k = 0; k < n; k++) {
+    const p = order[k]!;
+    if (k === 0 || compareIds(c.interviewIds, live[order[k - 1]!]!, live[p]!) !== 0) first = p;
+    interviewOf[p] = first;
+    counts[first]!++;
   }
+  for (let i = 0; i < n; i++) firstPrefix[i + 1] = firstPrefix[i]! + (interviewOf[i] === i ? 1 : 0);
   return { interviewOf, firstPrefix, counts };
 }
 
 /** Gathers the event times of interviews with two or more events, split into short and long spans. */
-function buildSpans(times: Float64Array, interviewOf: Int32Array, counts: number[]) {
+function buildSpans(times: Float64Array, interviewOf: Int32Array, counts: Int32Array) {
   const multiOf = new Int32Array(counts.length).fill(-1);
   const offsets: number[] = [0];
   for (let iv = 0; iv < counts.length; iv++) {
@@ -102,12 +102,12 @@ function buildSpans(times: Float64Array, interviewOf: Int32Array, counts: number
 }
 
 /** Splits the counted events by cost key into time series with prefix sums. */
-function buildSeries(live: readonly UsageEvent[]): CostKeySeries[] {
-  const keyIndex = new Map<string, number>();
+function buildSeries(c: EventColumns, table: StringTable, live: Int32Array): CostKeySeries[] {
+  const keyIndex = new Map<number, number>();
   const keyOf = new Int32Array(live.length);
   const sizes: number[] = [];
   for (let i = 0; i < live.length; i++) {
-    const key = live[i]!.costKey;
+    const key = c.costKeys[live[i]!]!;
     let k = keyIndex.get(key);
     if (k === undefined) {
       k = sizes.length;
@@ -117,38 +117,43 @@ function buildSeries(live: readonly UsageEvent[]): CostKeySeries[] {
     sizes[k]!++;
     keyOf[i] = k;
   }
-  const series = [...keyIndex.keys()].map((costKey, k) => ({
-    costKey,
+  const series = [...keyIndex.keys()].map((code, k) => ({
+    costKey: table.values[code]!,
     times: new Float64Array(sizes[k]!),
     minutesPrefix: new Float64Array(sizes[k]! + 1),
     creditsPrefix: new Float64Array(sizes[k]! + 1),
   }));
   const fill = new Int32Array(sizes.length);
   for (let i = 0; i < live.length; i++) {
-    const e = live[i]!;
+    const row = live[i]!;
     const s = series[keyOf[i]!]!;
     const j = fill[keyOf[i]!]!++;
-    s.times[j] = e.occurredAtMs;
-    s.minutesPrefix[j + 1] = s.minutesPrefix[j]! + e.minutesMilli;
-    s.creditsPrefix[j + 1] = s.creditsPrefix[j]! + (e.creditsMilli ?? 0);
+    s.times[j] = c.times[row]!;
+    s.minutesPrefix[j + 1] = s.minutesPrefix[j]! + c.minutesMilli[row]!;
+    s.creditsPrefix[j + 1] = s.creditsPrefix[j]! + Math.max(0, c.creditsMilli[row]!);
   }
   return series.sort((a, b) => (a.costKey < b.costKey ? -1 : a.costKey > b.costKey ? 1 : 0));
 }
 
 /**
- * Builds a company's query structures from its events sorted by `occurredAtMs` ascending.
- * Shape: see {@link CompanyQueryIndex}; events marked `isTest` are left out. Throws when the input
- * is not sorted by time (a programmer error in the caller). DESIGN §3.4.
+ * Builds a company's query structures from its event columns sorted by time ascending.
+ * Shape: `table` resolves cost key codes; see {@link CompanyQueryIndex}; rows marked `isTest` are left out. Throws when the columns
+ * are not sorted by time (a programmer error in the caller). DESIGN §3.4.
  */
-export function buildCompanyQueryIndex(sortedEvents: readonly UsageEvent[]): CompanyQueryIndex {
-  const live = sortedEvents.filter((e) => !e.isTest);
-  const times = new Float64Array(live.length);
-  for (let i = 0; i < live.length; i++) {
-    times[i] = live[i]!.occurredAtMs;
+export function buildCompanyQueryIndex(c: EventColumns, table: StringTable): CompanyQueryIndex {
+  let count = 0;
+  for (let row = 0; row < c.length; row++) if (!c.isTest[row]) count++;
+  const live = new Int32Array(count);
+  const times = new Float64Array(count);
+  for (let row = 0, i = 0; row < c.length; row++) {
+    if (c.isTest[row]) continue;
+    live[i] = row;
+    times[i] = c.times[row]!;
     if (i > 0 && times[i]! < times[i - 1]!) {
-      throw new Error(`buildCompanyQueryIndex: events must be sorted by occurredAtMs (index ${i} goes back in time)`);
+      throw new Error(`buildCompanyQueryIndex: rows must be sorted by time (row ${row} goes back in time)`);
     }
+    i++;
   }
-  const { interviewOf, firstPrefix, counts } = numberInterviews(live);
-  return { times, firstPrefix, series: buildSeries(live), ...buildSpans(times, interviewOf, counts) };
+  const { interviewOf, firstPrefix, counts } = numberInterviews(c, live);
+  return { times, firstPrefix, series: buildSeries(c, table, live), ...buildSpans(times, interviewOf, counts) };
 }

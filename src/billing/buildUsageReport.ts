@@ -18,10 +18,11 @@ interface MergedBucket {
 function companyUsage(company: Company, tally: Tally): CompanyUsage {
   let totalMilli = 0;
   for (const b of tally.buckets) totalMilli += b.milli;
-  const base = { companyId: company.id, companyName: company.name };
+  // Object literals, not spreads: V8's spread clone made these objects survive young-generation GCs.
   if (company.billingSystem === 'minutes') {
     return {
-      ...base,
+      companyId: company.id,
+      companyName: company.name,
       billingSystem: 'minutes',
       totalMinutesUsed: milliToNumber(totalMilli),
       totalInterviews: tally.interviews,
@@ -29,7 +30,8 @@ function companyUsage(company: Company, tally: Tally): CompanyUsage {
     };
   }
   return {
-    ...base,
+    companyId: company.id,
+    companyName: company.name,
     billingSystem: 'credits',
     totalCreditsUsed: milliToNumber(totalMilli),
     totalInterviews: tally.interviews,
@@ -80,9 +82,11 @@ export function buildUsageReport(companies: readonly Company[], tallyOf: (compan
     else creditsMilli ??= 0;
     return companyUsage(company, tally);
   });
-  const totals: Pick<UsageReport, 'totalMinutesUsed' | 'totalCreditsUsed'> = {};
-  if (minutesMilli !== undefined) totals.totalMinutesUsed = milliToNumber(minutesMilli);
-  if (creditsMilli !== undefined) totals.totalCreditsUsed = milliToNumber(creditsMilli);
-  const breakdownByCostKey = [...merged.keys()].sort(compareCodeUnits).map((k) => globalBucket(k, merged.get(k)!));
-  return { companies: usages, ...totals, totalInterviews, breakdownByCostKey };
+  // Filled in the documented key order; every required field is set before the return.
+  const report = { companies: usages } as UsageReport;
+  if (minutesMilli !== undefined) report.totalMinutesUsed = milliToNumber(minutesMilli);
+  if (creditsMilli !== undefined) report.totalCreditsUsed = milliToNumber(creditsMilli);
+  report.totalInterviews = totalInterviews;
+  report.breakdownByCostKey = [...merged.keys()].sort(compareCodeUnits).map((k) => globalBucket(k, merged.get(k)!));
+  return report;
 }

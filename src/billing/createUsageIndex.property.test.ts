@@ -17,7 +17,14 @@ const time = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 
 
 const eventArb = fc.record({
   companyId: fc.constantFrom('c1', 'c2', 'c3'),
-  interviewId: fc.constantFrom('i1', 'i2', 'i3', 'i4', 'i5'),
+  // Packed (lower-case UUID) and unpacked (any other string) interview ids, mixed.
+  interviewId: fc.constantFrom(
+    'i1',
+    'i2',
+    '00000000-0000-4000-8000-000000000001',
+    'ffffffff-0000-4000-8000-000000000001',
+    'FFFFFFFF-0000-4000-8000-000000000001',
+  ),
   costKey: fc.constantFrom('interview_minutes', 'transcription', 'Zeta', 'alpha'),
   occurredAtMs: time,
   minutesMilli: fc.integer({ min: 0, max: 100_000 }),

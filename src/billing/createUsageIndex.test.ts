@@ -124,6 +124,18 @@ describe('createUsageIndex storage', () => {
     expect(index.removeCompany(ACME)).toBe(2);
     expect(index.count()).toBe(0);
   });
+  it('gives back UUID, upper-case UUID and free-form ids exactly as given', () => {
+    const index = createUsageIndex();
+    const ids = ['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', '0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', 'evt-1'];
+    index.add(ids.map((id, i) => event(i, { id, interviewId: id })));
+    expect(index.list().map((e) => [e.id, e.interviewId])).toEqual(ids.map((id) => [id, id]));
+  });
+  it('lists an event with all its fields, credits included', () => {
+    const index = createUsageIndex();
+    const e = event(5, { creditsMilli: 2_875, costKey: 'transcription', agentFocus: 'SCREENING', isTest: true });
+    index.add([e]);
+    expect(index.list()).toEqual([e]);
+  });
   it('stores a copy, so changing the added object changes nothing', () => {
     const index = createUsageIndex();
     const e = event(1_100);

@@ -1,4 +1,5 @@
 import { buildCompanyQueryIndex, type CompanyQueryIndex } from './buildCompanyQueryIndex.ts';
+import { appendEvent, compactByTime, createEventColumns, createStringTable, eventAt, filterRows, type EventColumns } from './eventColumns.ts';
 import { tallyCompany } from './tallyCompany.ts';
 import type { BillingSystem, Tally, UsageEvent } from './types.ts';
 
@@ -17,119 +18,97 @@ export interface UsageEventFilter {
 
 /**
  * The store's per-company time index of usage events (a query never scans the events).
- * Shape: `add` stores copies of events (any order, any number of calls; repeated strings interned);
- * `removeCompany` / `removeEvents` delete and return how many events went; `list` returns stored
- * events (test ones included unless `includeTest: false`) sorted by `occurredAtMs`, ties in insertion
- * order, as read-only objects; `count` counts stored events; `tally` answers DESIGN §3.4 for one
- * company and unit over `[startMs, endMs)` (milliseconds since epoch), an unknown company giving an
+ * Shape: `add` stores the events' values (any order, any number of calls); `removeCompany` /
+ * `removeEvents` delete and return how many events went; `list` returns fresh copies of stored events
+ * (test ones included unless `includeTest: false`) sorted by `occurredAtMs`, ties in insertion order,
+ * companies in the order first added; `count` counts stored events; `tally` answers DESIGN §3.4 for
+ * one company and unit over `[startMs, endMs)` (milliseconds since epoch), an unknown company giving an
  * empty tally; `prepare` builds every stale company's structures now (they are otherwise rebuilt on
  * the first query after a change). DESIGN §3.4.
  */
 export interface UsageIndex {
   add(events: Iterable<UsageEvent>): void;
   removeCompany(companyId: string): number;
-  removeEvents(match: (event: Readonly<UsageEvent>) => boolean): number;
-  list(filter?: UsageEventFilter): Readonly<UsageEvent>[];
+  removeEvents(match: (event: UsageEvent) => boolean): number;
+  list(filter?: UsageEventFilter): UsageEvent[];
   count(companyId?: string): number;
   tally(companyId: string, unit: BillingSystem, startMs: number, endMs: number): Tally;
   prepare(): void;
 }
 
 interface CompanyEvents {
-  events: UsageEvent[];
-  sorted: boolean;
+  id: string;
+  columns: EventColumns;
   query: CompanyQueryIndex | undefined;
 }
 
-const byTime = (a: UsageEvent, b: UsageEvent): number => a.occurredAtMs - b.occurredAtMs;
-
 /**
  * Creates an empty {@link UsageIndex}; one per store, no shared state.
- * Shape: see {@link UsageIndex}. Events are expected to be valid (quantities already exact); the
- * index does not check ids for uniqueness. DESIGN §3.4.
+ * Memory: events are held in typed-array columns (see `eventColumns.ts`), UUID ids packed into
+ * 16 bytes, cost keys and agent foci stored once. Events are expected to be valid (quantities already exact); ids are not checked for
+ * uniqueness. DESIGN §3.4.
  */
 export function createUsageIndex(): UsageIndex {
   const companies = new Map<string, CompanyEvents>();
-  const strings = new Map<string, string>();
-  const intern = (s: string): string => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
+  const table = createStringTable();
 
   function ready(c: CompanyEvents): CompanyQueryIndex {
-    if (!c.sorted) {
-      c.events.sort(byTime);
-      c.sorted = true;
-    }
-    c.query ??= buildCompanyQueryIndex(c.events);
+    c.columns = compactByTime(c.columns);
+    c.query ??= buildCompanyQueryIndex(c.columns, table);
     return c.query;
   }
 
   function add(events: Iterable<UsageEvent>): void {
-    let lastId: string | undefined;
     let last: CompanyEvents | undefined;
     for (const e of events) {
-      if (e.companyId !== lastId || last === undefined) {
-        lastId = e.companyId;
+      if (last === undefined || e.companyId !== last.id) {
         last = companies.get(e.companyId);
         if (last === undefined) {
-          last = { events: [], sorted: true, query: undefined };
-          companies.set(intern(e.companyId), last);
+          last = { id: e.companyId, columns: createEventColumns(), query: undefined };
+          companies.set(last.id, last);
         }
       }
-      const stored: UsageEvent = {
-        id: e.id,
-        companyId: intern(e.companyId),
-        interviewId: e.interviewId,
-        costKey: intern(e.costKey),
-        occurredAtMs: e.occurredAtMs,
-        minutesMilli: e.minutesMilli,
-        agentFocus: intern(e.agentFocus),
-        isTest: e.isTest,
-      };
-      if (e.creditsMilli !== undefined) stored.creditsMilli = e.creditsMilli;
-      const list = last.events;
-      if (list.length > 0 && list[list.length - 1]!.occurredAtMs > stored.occurredAtMs) last.sorted = false;
-      list.push(stored);
+      appendEvent(last.columns, e, table);
       last.query = undefined;
     }
   }
 
-  function removeEvents(match: (event: Readonly<UsageEvent>) => boolean): number {
+  function removeEvents(match: (event: UsageEvent) => boolean): number {
     let removed = 0;
     for (const c of companies.values()) {
-      const kept = c.events.filter((e) => !match(e));
-      if (kept.length !== c.events.length) {
-        removed += c.events.length - kept.length;
-        c.events = kept;
+      const kept = filterRows(c.columns, (row) => !match(eventAt(c.columns, table, c.id, row)));
+      if (kept !== c.columns) {
+        removed += c.columns.length - kept.length;
+        c.columns = kept;
         c.query = undefined;
       }
     }
     return removed;
   }
 
-  function listCompany(c: CompanyEvents, f: UsageEventFilter): UsageEvent[] {
+  function listCompany(c: CompanyEvents, f: UsageEventFilter, out: UsageEvent[]): void {
     ready(c);
-    return c.events.filter(
-      (e) =>
-        (f.startMs === undefined || e.occurredAtMs >= f.startMs) &&
-        (f.endMs === undefined || e.occurredAtMs < f.endMs) &&
-        (f.includeTest !== false || !e.isTest) &&
-        (f.costKey === undefined || e.costKey === f.costKey) &&
-        (f.interviewId === undefined || e.interviewId === f.interviewId),
-    );
+    const col = c.columns;
+    for (let i = 0; i < col.length; i++) {
+      if (f.startMs !== undefined && col.times[i]! < f.startMs) continue;
+      if (f.endMs !== undefined && col.times[i]! >= f.endMs) continue;
+      if (f.includeTest === false && col.isTest[i]) continue;
+      if (f.costKey !== undefined && table.values[col.costKeys[i]!] !== f.costKey) continue;
+      const e = eventAt(col, table, c.id, i);
+      if (f.interviewId !== undefined && e.interviewId !== f.interviewId) continue;
+      out.push(e);
+    }
   }
 
-  function list(filter: UsageEventFilter = {}): Readonly<UsageEvent>[] {
+  function list(filter: UsageEventFilter = {}): UsageEvent[] {
+    const out: UsageEvent[] = [];
     if (filter.companyId !== undefined) {
       const c = companies.get(filter.companyId);
-      return c === undefined ? [] : listCompany(c, filter);
+      if (c !== undefined) listCompany(c, filter, out);
+      return out;
     }
-    const all: UsageEvent[] = [];
-    for (const c of companies.values()) for (const e of listCompany(c, filter)) all.push(e);
-    return all.sort(byTime);
+    for (const c of companies.values()) listCompany(c, filter, out);
+    return out.sort((a, b) => a.occurredAtMs - b.occurredAtMs);
   }
 
   return {
@@ -139,12 +118,12 @@ export function createUsageIndex(): UsageIndex {
     removeCompany(companyId) {
       const c = companies.get(companyId);
       companies.delete(companyId);
-      return c === undefined ? 0 : c.events.length;
+      return c === undefined ? 0 : c.columns.length;
     },
     count(companyId) {
-      if (companyId !== undefined) return companies.get(companyId)?.events.length ?? 0;
+      if (companyId !== undefined) return companies.get(companyId)?.columns.length ?? 0;
       let n = 0;
-      for (const c of companies.values()) n += c.events.length;
+      for (const c of companies.values()) n += c.columns.length;
       return n;
     },
     tally(companyId, unit, startMs, endMs) {

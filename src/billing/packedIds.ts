@@ -1,0 +1,96 @@
+/**
+ * A growable column of ids, four 32-bit words per row for canonical lower-case UUIDs, so a million
+ * ids cost 16 MB off the JS heap instead of a million strings; any other id is kept as a string in
+ * `others` (row → id). Shape: `words.length` ≥ 4 × rows. DESIGN §3.4 (index memory).
+ */
+export interface PackedIds {
+  words: Uint32Array;
+  others: Map<number, string>;
+}
+
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Character positions of the 32 hex digits of a UUID. */
+const DIGIT_AT = Array.from({ length: 32 }, (_, k) => k + (k >= 8 ? 1 : 0) + (k >= 12 ? 1 : 0) + (k >= 16 ? 1 : 0) + (k >= 20 ? 1 : 0));
+
+/** Creates an empty column with room for `capacity` rows. */
+export function createPackedIds(capacity: number): PackedIds {
+  return { words: new Uint32Array(capacity * 4), others: new Map() };
+}
+
+/** The value of hex digit `code` (lower case only), or −1. */
+function nibble(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/** Stores `id` at `row`, packed when it is a canonical lower-case UUID. */
+export function setId(col: PackedIds, row: number, id: string): void {
+  if (id.length === 36 && id.charCodeAt(8) === 45 && id.charCodeAt(13) === 45 && id.charCodeAt(18) === 45 && id.charCodeAt(23) === 45) {
+    let ok = true;
+    for (let w = 0; w < 4 && ok; w++) {
+      let value = 0;
+      for (let k = 0; k < 8; k++) {
+        const v = nibble(id.charCodeAt(DIGIT_AT[w * 8 + k]!));
+        if (v < 0) {
+          ok = false;
+          break;
+        }
+        value = value * 16 + v;
+      }
+      col.words[row * 4 + w] = value;
+    }
+    if (ok) {
+      col.others.delete(row);
+      return;
+    }
+  }
+  col.others.set(row, id);
+}
+
+/** Reads the id at `row` back as the string that was stored. */
+export function getId(col: PackedIds, row: number): string {
+  const other = col.others.get(row);
+  if (other !== undefined) return other;
+  const codes = new Array<number>(36).fill(45);
+  for (let w = 0; w < 4; w++) {
+    const value = col.words[row * 4 + w]!;
+    for (let k = 0; k < 8; k++) codes[DIGIT_AT[w * 8 + k]!] = HEX_CODES[(value >>> (28 - 4 * k)) & 15]!;
+  }
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Orders two rows' ids: packed before others, packed by words, others by code units; 0 when equal. */
+export function compareIds(col: PackedIds, a: number, b: number): number {
+  const oa = col.others.size === 0 ? undefined : col.others.get(a);
+  const ob = col.others.size === 0 ? undefined : col.others.get(b);
+  if (oa === undefined && ob === undefined) {
+    for (let w = 0; w < 4; w++) {
+      const d = col.words[a * 4 + w]! - col.words[b * 4 + w]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+  if (oa === undefined) return -1;
+  if (ob === undefined) return 1;
+  return oa < ob ? -1 : oa > ob ? 1 : 0;
+}
+
+/** A new column holding `rows` of `col` in that order, with no spare room. */
+export function pickIds(col: PackedIds, rows: ArrayLike<number>): PackedIds {
+  const out = createPackedIds(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    for (let w = 0; w < 4; w++) out.words[k * 4 + w] = col.words[row * 4 + w]!;
+    const other = col.others.size === 0 ? undefined : col.others.get(row);
+    if (other !== undefined) out.others.set(k, other);
+  }
+  return out;
+}
+
+/** A copy of `col` with room for `capacity` rows (`capacity` ≥ current rows). */
+export function growIds(col: PackedIds, capacity: number): PackedIds {
+  const words = new Uint32Array(capacity * 4);
+  words.set(col.words.subarray(0, Math.min(col.words.length, words.length)));
+  return { words, others: col.others };
+}
