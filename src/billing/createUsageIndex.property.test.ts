@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildUsageReport } from './buildUsageReport.ts';
+import { checkUsageInvariants } from './checkUsageInvariants.ts';
 import { createUsageIndex } from './createUsageIndex.ts';
 import type { Company, UsageEvent } from './types.ts';
 
@@ -104,6 +105,20 @@ describe('createUsageIndex with buildUsageReport', () => {
         },
       ),
       { numRuns: 500, seed: 20240131 },
+    );
+  });
+
+  it('builds reports that break none of the DESIGN §8 invariants, in strict mode', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), time, time, fc.subarray(COMPANIES), (raw, a, b, listed) => {
+        const index = createUsageIndex();
+        index.add(raw.map((e, i) => ({ ...e, id: `e${i}`, agentFocus: 'GENERIC' })));
+        const [startMs, endMs] = a <= b ? [a, b + 1] : [b, a];
+        const data = buildUsageReport(listed, (c) => index.tally(c.id, c.billingSystem, startMs, endMs));
+        const body = { success: true, data, error: null, timestamp: '2024-01-31T10:30:00.000Z' };
+        expect(checkUsageInvariants(JSON.parse(JSON.stringify(body)), { keyType: 'ats', strict: true })).toEqual([]);
+      }),
+      { numRuns: 300, seed: 7 },
     );
   });
 });
