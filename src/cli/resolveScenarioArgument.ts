@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Scenario } from '../../mock/store/applyScenario.ts';
-import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile } from '../scenario/loadScenarioFile.ts';
+import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile } from '../scenario/index.ts';
 
 /**
  * Reads `--scenario`: a built-in name (`default`, `seed-examples`, …, from mock/scenarios/) or a path
