@@ -13,7 +13,7 @@ afterAll(() => m.close());
 
 async function withAuthorization(value: string | undefined, query = '') {
   const res = await fetch(`${m.baseUrl}/billing/usage${query}`, { headers: value === undefined ? {} : { Authorization: value } });
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
 describe('authentication, checked in the order of DESIGN §3.1', () => {
@@ -82,6 +82,6 @@ describe('authentication, checked in the order of DESIGN §3.1', () => {
     const res = await fetch(`${m.baseUrl}/billing/usage`, { method: 'POST' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
-    expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(((await res.json()) as any).error.code).toBe('METHOD_NOT_ALLOWED');
   });
 });

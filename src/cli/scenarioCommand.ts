@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { listBuiltInScenarios } from '../scenario/index.ts';
+import { resolveScenarioArgument } from './resolveScenarioArgument.ts';
+import { createApp } from '../../mock/createApp.ts';
+import type { Scenario } from '../../mock/store/applyScenario.ts';
+
+/**
+ * Adds `scenario validate FILE…` and `scenario list` (DESIGN §7). `validate` checks each file against
+ * spec/scenario.schema.json, then applies it to an empty store (cross references, quantities, pricing);
+ * each problem is printed as `file:line: /pointer: message`. Exit code 1 when any file is invalid.
+ */
+export function registerScenarioCommand(program: Command): void {
+  const scenario = program.command('scenario').description('Work with QA scenario files (YAML or JSON)');
+  scenario
+    .command('validate')
+    .argument('<files...>', 'scenario files, or built-in scenario names')
+    .description('Check scenario files against spec/scenario.schema.json and the billing rules')
+    .action((files: string[]) => {
+      let failed = 0;
+      for (const file of files) {
+        const resolved = resolveScenarioArgument(file);
+        if (!resolved.ok) {
+          failed++;
+          process.stderr.write(`${resolved.message}\n`);
+          continue;
+        }
+        try {
+          createApp({ scenario: resolved.scenario as Scenario });
+          process.stdout.write(`${file}: valid\n`);
+        } catch (err) {
+          failed++;
+          process.stderr.write(`${file}: ${(err as Error).message}\n`);
+        }
+      }
+      if (failed > 0) process.exitCode = 1;
+    });
+  scenario
+    .command('list')
+    .description('List the built-in scenarios under mock/scenarios/')
+    .action(() => {
+      for (const name of listBuiltInScenarios()) process.stdout.write(`${name}\n`);
+    });
+}
