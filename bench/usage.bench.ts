@@ -58,7 +58,6 @@ function measure(fn: (run: number) => unknown): { median: number; p99: number } 
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  if (process.env.BENCH_DEBUG) console.error(times.slice(-6).map((x) => x.toFixed(2)).join(" "));
   return { median: times[Math.floor(RUNS / 2)]!, p99: times[Math.min(RUNS - 1, Math.ceil(RUNS * 0.99) - 1)]! };
 }
 
@@ -98,7 +97,6 @@ const loadMs = addMs + prepareMs;
 (globalThis as { gc?: () => void }).gc?.();
 const rssMb = process.memoryUsage().rss / 2 ** 20;
 const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-if (process.env.BENCH_DEBUG) console.error(process.memoryUsage());
 
 const report = (companies: Company[], startMs: number, endMs: number) =>
   buildUsageReport(companies, (c) => index.tally(c.id, c.billingSystem, startMs, endMs));
