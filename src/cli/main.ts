@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCheckCommand } from './checkCommand.ts';
 import { registerScenarioCommand } from './scenarioCommand.ts';
 import { registerServeCommand } from './serveCommand.ts';
 
@@ -12,6 +13,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerServeCommand(program);
   registerScenarioCommand(program);
+  registerCheckCommand(program);
   return program;
 }
 

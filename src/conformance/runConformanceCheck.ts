@@ -1,0 +1,69 @@
+import { checkUsageInvariants, type InvariantViolation } from '../billing/checkUsageInvariants.ts';
+import { validateErrorResponse, validateUsageResponse, type ValidationIssue } from '../validation/index.ts';
+
+/** What to ask the provider under test, and how strictly to judge the answer. */
+export interface ConformanceCheckOptions {
+  /** The provider's base URL, e.g. `https://api.instaview.sk` or `http://127.0.0.1:4010`. */
+  baseUrl: string;
+  apiKey: string;
+  /** The kind of key, when known: enables DESIGN §8 rule 9 (one company for a regular key). */
+  keyType?: 'regular' | 'ats';
+  /** `start`/`end` sent as given (ISO 8601 date or instant). */
+  start?: string;
+  end?: string;
+  companyId?: string;
+  /** DESIGN §8 rule 11: `null` in place of an omitted unit field is a violation. */
+  strict?: boolean;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The verdict on one answer: HTTP status, spec (schema) issues and billing-rule violations. */
+export interface ConformanceReport {
+  url: string;
+  status: number;
+  /** Issues against the spec's schema for that status (`UsageResponse` for 200, `ErrorResponse` otherwise). */
+  schemaIssues: ValidationIssue[];
+  /** DESIGN §8 violations (200 answers only). */
+  violations: InvariantViolation[];
+  ok: boolean;
+}
+
+/**
+ * Calls `GET /billing/usage` on a provider and judges the answer against the spec and the billing
+ * invariants of DESIGN §8 — what Pact cannot check (absent fields, totals that add up).
+ * @throws what `fetch` throws when the provider cannot be reached.
+ */
+export async function runConformanceCheck(options: ConformanceCheckOptions): Promise<ConformanceReport> {
+  const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/billing/usage`);
+  for (const name of ['start', 'end', 'companyId'] as const) {
+    const value = options[name];
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  const res = await (options.fetch ?? fetch)(url, { headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' } });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    const issue = { pointer: '', message: `the body is not JSON: ${text.slice(0, 120)}`, keyword: 'json' };
+    return { url: url.toString(), status: res.status, schemaIssues: [issue], violations: [], ok: false };
+  }
+  const schemaIssues = res.status === 200 ? validateUsageResponse(body) : validateErrorResponse(body);
+  const violations =
+    res.status === 200
+      ? checkUsageInvariants(body, {
+          ...(options.keyType ? { keyType: options.keyType } : {}),
+          ...(options.companyId ? { companyId: options.companyId } : {}),
+          strict: options.strict ?? false,
+        })
+      : [];
+  return { url: url.toString(), status: res.status, schemaIssues, violations, ok: schemaIssues.length === 0 && violations.length === 0 };
+}
+
+/** Renders a report for a terminal: one line per finding, pointer first. */
+export function formatConformanceReport(report: ConformanceReport): string {
+  const lines = [`GET ${report.url} → HTTP ${report.status}: ${report.ok ? 'conforms' : 'DOES NOT CONFORM'}`];
+  for (const i of report.schemaIssues) lines.push(`  spec     ${i.pointer || '/'}: ${i.message}`);
+  for (const v of report.violations) lines.push(`  rule §8.${v.rule} ${v.pointer || '/'}: ${v.message}`);
+  return lines.join('\n') + '\n';
+}
