@@ -22,7 +22,8 @@ const compiled = new Map<string, ValidateFunction>();
 
 function sharedAjv(): Ajv2020 {
   if (ajv) return ajv;
-  ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, validateSchema: false });
+  // verbose: errors carry their parentSchema, for the scenario loader's hints (src/scenario/describeSchemaErrors.ts).
+  ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, validateSchema: false });
   addFormats(ajv);
   // OpenAPI keywords that carry documentation only (the oneOf does the work of `discriminator`).
   ajv.addVocabulary(['discriminator', 'xml', 'externalDocs', 'example']);

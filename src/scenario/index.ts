@@ -1,0 +1,6 @@
+export { loadScenarioFile } from './loadScenarioFile.ts';
+export { validateScenario } from './validateScenario.ts';
+export { formatScenarioErrors } from './formatScenarioErrors.ts';
+export { findForbiddenKeys, FORBIDDEN_KEYS } from './findForbiddenKeys.ts';
+export { listBuiltInScenarios, builtInScenarioPath, isScenarioName, BUILT_IN_SCENARIO_DIR } from './listBuiltInScenarios.ts';
+export type { Scenario, ScenarioError, ScenarioIssue, ScenarioLoadResult } from './types.ts';

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of the built-in scenarios, `mock/scenarios/` of this checkout (absolute). */
+export const BUILT_IN_SCENARIO_DIR = fileURLToPath(new URL('../../mock/scenarios/', import.meta.url));
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * Tells whether a string is a plain scenario name: lowercase letters, digits and dashes, 1–64
+ * characters, starting with a letter or digit (`spec/scenario.schema.json#/$defs/ScenarioName`).
+ * So `../x`, `a/b`, `.hidden` and `x.yaml` are not names. DESIGN §6.3.
+ */
+export function isScenarioName(name: string): boolean {
+  return NAME.test(name);
+}
+
+/**
+ * Lists the built-in scenarios: the names of the `<name>.yaml` files of a folder whose name is a plain scenario name.
+ * @param dir the folder, default {@link BUILT_IN_SCENARIO_DIR}.
+ * @returns names sorted in code-unit order, e.g. `['default', 'edge-cases', 'empty-period', 'seed-examples']`.
+ */
+export function listBuiltInScenarios(dir: string = BUILT_IN_SCENARIO_DIR): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .filter(isScenarioName)
+    .sort();
+}
+
+/**
+ * The path of a built-in scenario's file, `<dir>/<name>.yaml`, for a plain name only (DESIGN §6.3).
+ * @param dir the folder, default {@link BUILT_IN_SCENARIO_DIR}.
+ * @returns undefined when `name` is not a plain scenario name (never a path is built from it) or no such file exists;
+ * call {@link isScenarioName} first to tell the two apart (400 versus 404 in the control plane).
+ */
+export function builtInScenarioPath(name: string, dir: string = BUILT_IN_SCENARIO_DIR): string | undefined {
+  if (!isScenarioName(name)) return undefined;
+  const path = join(dir, `${name}.yaml`);
+  return existsSync(path) ? path : undefined;
+}
