@@ -132,7 +132,7 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
   route('post', '/provider-states', (req, res) => {
     const result = applyProviderState(mock, req.body);
     if (!result.ok) return sendError(res, 400, 'VALIDATION_ERROR', result.message, { field: 'state', value: req.body?.state, reason: result.message });
-    sendSuccess(res, result.params);
+    res.status(200).json(result.params); // not enveloped: Pact reads this body as the provider-state values (admin spec)
   });
 
   for (const [path, methods] of routes) {
