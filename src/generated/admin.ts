@@ -54,7 +54,7 @@ export interface paths {
         };
         /**
          * List the built-in scenarios
-         * @description The scenarios under `mock/scenarios/`, sorted by name, and which one is loaded.
+         * @description The names of the scenarios under `mock/scenarios/`, sorted, and which scenario is loaded.
          */
         get: operations["listScenarios"];
         put?: never;
@@ -77,8 +77,9 @@ export interface paths {
         /**
          * Load a built-in scenario
          * @description Replaces the whole state with the named built-in scenario (its clock, its entities, its
-         *     events and generated events); faults are cleared. A name that is not a plain scenario name
-         *     (for example one containing `/` or `..`) answers 400; an unknown name 404.
+         *     events and generated events). An unknown name, and any name that is not a plain scenario
+         *     name (`..`, `a/b`), answers 404: no file path is ever built from it. A scenario that does not
+         *     apply to the store (e.g. an event of an unknown company) answers 400.
          */
         post: operations["loadScenario"];
         delete?: never;
@@ -104,7 +105,7 @@ export interface paths {
         /**
          * Replace the whole state with a scenario
          * @description Loads the body as a scenario (all or nothing). It becomes the scenario that
-         *     `POST /__admin/reset` goes back to.
+         *     `POST /__admin/reset` goes back to. Answers with the new state, as `GET /__admin/state` does.
          */
         put: operations["putState"];
         post?: never;
@@ -168,7 +169,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The company's UUID (case-insensitive); not a UUID → 400, unknown → 404. */
+                /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
             };
             cookie?: never;
@@ -231,11 +232,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /**
-         * Get an API key
-         * @description One API key; an unknown key answers 404.
-         */
-        get: operations["getApiKey"];
+        get?: never;
         put?: never;
         post?: never;
         /**
@@ -273,7 +270,7 @@ export interface paths {
          *     (schema, unknown `companyId`, more than 3 decimal places, a credits event with neither
          *     `credits` nor a pricing rule, an id already in use) nothing is stored and the 400 lists
          *     each bad item's index, field and reason (DESIGN §6.2). Credits are priced when stored
-         *     (DESIGN §6.1). One event answers with the stored event; an array with the batch.
+         *     (DESIGN §6.1). Answers with the stored events in the body's order (an array, also for one event).
          */
         post: operations["createUsageEvents"];
         /**
@@ -333,8 +330,8 @@ export interface paths {
         put: operations["setFaults"];
         post?: never;
         /**
-         * Remove faults
-         * @description Removes every fault, or the one named by `id` (404 when no fault has that id).
+         * Remove every fault
+         * @description Removes every fault; the public API answers normally again.
          */
         delete: operations["deleteFaults"];
         options?: never;
@@ -394,27 +391,26 @@ export interface components {
             error: components["schemas"]["AdminError"];
             timestamp: components["schemas"]["Instant"];
         };
-        /** @description Why one item of an array body was rejected. */
-        BatchItemIssue: {
-            /** @description The item's position in the array, from 0. */
-            index: number;
-            /** @description JSON pointer into the item, e.g. `/minutes`; `""` for the item as a whole. */
+        /** @description Why one field (of one item of an array body, when `index` is given) was rejected. */
+        FieldIssue: {
+            /** @description The item's position in the array body, from 0. */
+            index?: number;
+            /** @description The field, by name (`minutes`) or JSON pointer into the item or body (`/minutes`); `""` for the whole item. */
             field: string;
             reason: string;
         };
         /**
-         * @description `field` names the offending field: a JSON pointer into the body (`/companyId`), or the name
-         *     of a path or query parameter (`name`, `limit`). For an array body, `field` is `""`,
-         *     `items` lists each bad item (at most 1000) and `invalidItems` counts them all.
+         * @description Names the offending field (`field`, `reason`, maybe `value`): a body field by name or JSON
+         *     pointer (`/companyId`), or a path or query parameter (`limit`). When several items or fields
+         *     are refused (a usage-event batch), `errors` lists each with its `index`.
          */
         AdminValidationDetails: {
-            field: string;
-            reason: string;
+            field?: string;
+            reason?: string;
             /** @description The rejected value, when it is short. */
             value?: unknown;
-            items?: components["schemas"]["BatchItemIssue"][];
-            invalidItems?: number;
-        };
+            errors?: components["schemas"]["FieldIssue"][];
+        } & (unknown | unknown);
         AdminValidationErrorResponse: components["schemas"]["AdminErrorResponse"] & {
             error?: {
                 /** @constant */
@@ -438,7 +434,7 @@ export interface components {
         };
         /**
          * @description The mock clock. `now` is what every date default, expiry check, rate-limit window and
-         *     `timestamp` reads; `offsetMs` is the advance added to a real clock (0 when frozen).
+         *     `timestamp` reads; `offsetMs` is the sum of advances made while the clock ran in real time.
          */
         ClockState: {
             /** @enum {string} */
@@ -455,22 +451,19 @@ export interface components {
         };
         /** @description A clock change (DESIGN §6.4). */
         ClockUpdate: components["schemas"]["Clock"] | components["schemas"]["ClockAdvance"];
-        /** @description The loaded scenario and how many entities the state holds. */
+        /** @description The loaded scenario, how many usage events the state holds, and the clock. */
         StateSummary: {
             /** @description The loaded scenario's `name`. */
             scenario: string;
-            atsIntegrations: number;
-            companies: number;
-            apiKeys: number;
-            usageEvents: number;
+            /** @description Stored usage events, generated and test events included. */
+            events: number;
             clock: components["schemas"]["ClockState"];
         };
-        /** @description A built-in scenario. */
-        ScenarioSummary: {
-            name: components["schemas"]["ScenarioName"];
-            description: string;
-            /** @description Whether it is the scenario currently loaded. */
-            loaded: boolean;
+        /** @description The built-in scenarios' names, sorted, and the loaded scenario's name. */
+        ScenarioList: {
+            /** @description The loaded scenario's `name` (a built-in one, or the one given to `PUT /__admin/state`). */
+            current: string;
+            scenarios: components["schemas"]["ScenarioName"][];
         };
         AtsIntegrationInput: components["schemas"]["AtsIntegration"];
         /** @description An ATS integration as stored. */
@@ -486,11 +479,9 @@ export interface components {
             atsIntegrationId?: string | null;
             pricing?: components["schemas"]["Pricing"] | null;
         };
-        /** @description The deleted company's id and what went with it. */
+        /** @description What went with the deleted company. */
         CompanyDeleted: {
-            /** Format: uuid */
-            id: string;
-            deletedUsageEvents: number;
+            deletedEvents: number;
             deletedApiKeys: number;
         };
         ApiKeyInput: components["schemas"]["ApiKey"];
@@ -507,10 +498,6 @@ export interface components {
             expiresAt?: components["schemas"]["Instant"] | null;
             plan?: components["schemas"]["RateLimitPlan"] | null;
         };
-        /** @description The deleted key. */
-        ApiKeyDeleted: {
-            key: string;
-        };
         /** @description One usage event or an array of up to 100 000 (all or nothing). */
         UsageEventsInput: components["schemas"]["UsageEventInput"] | components["schemas"]["UsageEventInput"][];
         /**
@@ -518,11 +505,6 @@ export interface components {
          *     company's event carries `credits` (given, or priced when stored, DESIGN §6.1).
          */
         StoredUsageEvent: WithRequired<components["schemas"]["UsageEventInput"], "id" | "interviewId" | "costKey" | "agentFocus" | "isTest">;
-        /** @description The events stored by one array body, in the body's order. */
-        UsageEventBatch: {
-            inserted: number;
-            events: components["schemas"]["StoredUsageEvent"][];
-        };
         /** @description One page of events; `total` counts every matching event. */
         UsageEventPage: {
             items: components["schemas"]["StoredUsageEvent"][];
@@ -538,12 +520,13 @@ export interface components {
         FaultId: string;
         /**
          * @description A fault applied to public API requests (never `/__admin`) that match `path` (exact request
-         *     path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key). A share
-         *     `errorRate` (default 1) of matching requests, drawn from the seeded random generator, is
-         *     delayed by `latencyMs`, then answered with `status` (the error envelope, `error.code`
-         *     `errorCode`) or, without `status`, served normally with the `dropFields` JSON pointers
-         *     removed from the body, e.g. `/data/companies/0/billingSystem`: a broken provider for the
-         *     checker to catch. At least one of `latencyMs`, `status`, `dropFields` is required.
+         *     path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the
+         *     first matching fault applies. The request is delayed by `latencyMs`; then a share
+         *     `errorRate` (default 1, drawn from the seeded random generator) is answered with `status`
+         *     in the error envelope (`error.code` `RATE_LIMIT_EXCEEDED` for 429, `RESOURCE_NOT_FOUND` for
+         *     404, `INTERNAL_ERROR` for 5xx); otherwise the request is served with the `dropFields` JSON
+         *     pointers removed from the body, e.g. `/data/companies/0/billingSystem`: a broken provider
+         *     for the checker to catch. At least one of `latencyMs`, `status`, `dropFields` is required.
          */
         Fault: {
             id?: components["schemas"]["FaultId"];
@@ -551,9 +534,7 @@ export interface components {
             apiKey?: string;
             latencyMs?: number;
             status?: number;
-            /** @description The `error.code` sent with `status`; default `INTERNAL_ERROR`. */
-            errorCode?: string;
-            /** @description Share of matching requests that get the fault. Default 1. */
+            /** @description Share of matching requests answered with `status`. Default 1. */
             errorRate?: number;
             dropFields?: string[];
         } & (unknown | unknown | unknown);
@@ -581,6 +562,8 @@ export interface components {
                 status: "ok";
                 /** @description The loaded scenario's `name`. */
                 scenario: string;
+                /** @description Stored usage events. */
+                events: number;
                 clock: components["schemas"]["ClockState"];
             };
         };
@@ -588,7 +571,7 @@ export interface components {
             data: components["schemas"]["StateSummary"];
         };
         ScenarioListResponse: components["schemas"]["SuccessEnvelope"] & {
-            data: components["schemas"]["ScenarioSummary"][];
+            data: components["schemas"]["ScenarioList"];
         };
         StateResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["Scenario"];
@@ -614,15 +597,12 @@ export interface components {
         ApiKeyResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["StoredApiKey"];
         };
-        ApiKeyDeletedResponse: components["schemas"]["SuccessEnvelope"] & {
-            data: components["schemas"]["ApiKeyDeleted"];
-        };
         UsageEventPageResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UsageEventPage"];
         };
         UsageEventsCreatedResponse: components["schemas"]["SuccessEnvelope"] & {
-            /** @description The stored event (one-event body) or the batch (array body). */
-            data: components["schemas"]["StoredUsageEvent"] | components["schemas"]["UsageEventBatch"];
+            /** @description The stored events, in the body's order. */
+            data: components["schemas"]["StoredUsageEvent"][];
         };
         UsageEventsDeletedResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UsageEventsDeleted"];
@@ -818,7 +798,7 @@ export interface components {
                 "application/json": components["schemas"]["AdminErrorResponse"];
             };
         };
-        /** @description Unknown id, key, fault or scenario name in the path (`RESOURCE_NOT_FOUND`). */
+        /** @description Unknown id, key or scenario name in the path (`RESOURCE_NOT_FOUND`). */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -862,7 +842,7 @@ export interface components {
     parameters: {
         /** @description A built-in scenario's plain name (`mock/scenarios/<name>.yaml`), never a path. */
         ScenarioName: components["schemas"]["ScenarioName"];
-        /** @description The company's UUID (case-insensitive); not a UUID → 400, unknown → 404. */
+        /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
         CompanyIdPath: string;
         /** @description The API key itself, e.g. `sk_test_regular_minutes`. */
         ApiKeyPath: string;
@@ -1009,13 +989,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The state after loading. */
+            /** @description The state after loading, in the scenario format. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StateSummaryResponse"];
+                    "application/json": components["schemas"]["StateResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
@@ -1135,7 +1115,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The company's UUID (case-insensitive); not a UUID → 400, unknown → 404. */
+                /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
             };
             cookie?: never;
@@ -1162,7 +1142,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The company's UUID (case-insensitive); not a UUID → 400, unknown → 404. */
+                /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
             };
             cookie?: never;
@@ -1189,7 +1169,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The company's UUID (case-insensitive); not a UUID → 400, unknown → 404. */
+                /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
             };
             cookie?: never;
@@ -1268,32 +1248,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
-    getApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The API key itself, e.g. `sk_test_regular_minutes`. */
-                key: components["parameters"]["ApiKeyPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The API key. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiKeyResponse"];
-                };
-            };
-            401: components["responses"]["AdminTokenRequired"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-        };
-    };
     deleteApiKey: {
         parameters: {
             query?: never;
@@ -1306,13 +1260,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deleted key. */
+            /** @description The deleted key, as it was stored. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyDeletedResponse"];
+                    "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
@@ -1409,8 +1363,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The body or an item is invalid; nothing was stored. For an array, `details.items`
-             *     lists each bad item's index, field and reason.
+             * @description The body or an item is invalid; nothing was stored. For the items' own checks,
+             *     `details.errors` lists each bad item's index, field and reason.
              */
             400: {
                 headers: {
@@ -1553,10 +1507,7 @@ export interface operations {
     };
     deleteFaults: {
         parameters: {
-            query?: {
-                /** @description Remove only this fault. */
-                id?: components["schemas"]["FaultId"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1572,9 +1523,7 @@ export interface operations {
                     "application/json": components["schemas"]["FaultListResponse"];
                 };
             };
-            400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
-            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
