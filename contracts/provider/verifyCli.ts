@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { gitVersion } from './gitVersion.ts';
+import { loadPacts, type PactSource } from './loadPacts.ts';
+import { verifyPacts } from './verifyPacts.ts';
+
+/** Where the CLI writes and reads: injected by tests, `process` by default. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const DEFAULT_PACT_DIR = resolve(import.meta.dirname, '../pacts');
+const PREFIX = 'contracts:verify:';
+
+/**
+ * `npm run contracts:verify -- --provider-base-url URL [--pact-dir DIR | --pact-url URL]
+ * [--provider-states-setup-url URL]`: verifies the consumer pacts against a provider (DESIGN §9).
+ * Keys per role come from INSTAVIEW_* variables (contracts/provider/roles.ts); interactions whose role
+ * lacks one are skipped with a line naming it. With PACT_BROKER_BASE_URL (and no --pact-dir/--pact-url)
+ * the pact comes from the broker and, when nothing was skipped, results are published.
+ * @returns the exit code: 0 all run interactions verified, 1 a failure, 2 bad usage.
+ */
+export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command('contracts:verify')
+    .description('Verify the billing-dashboard pacts against an InstaView billing provider')
+    .requiredOption('--provider-base-url <url>', 'the provider, e.g. http://127.0.0.1:4010 or https://api.instaview.sk')
+    .option('--pact-dir <dir>', 'a directory of pact files (default: contracts/pacts, unless PACT_BROKER_BASE_URL is set)')
+    .option('--pact-url <url>', 'one pact file by URL (a broker pact URL works; PACT_BROKER_TOKEN is sent)')
+    .option('--provider-states-setup-url <url>', "Pact's state-change URL; our mock: <base>/__admin/provider-states. Omit for a real provider")
+    .option('--provider-version <version>', 'version to publish results under (default: git SHA)')
+    .option('--provider-branch <branch>', 'branch to publish results under (default: git branch)')
+    .option('--require-all', 'fail when any interaction is skipped', false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  let opts: { providerBaseUrl: string; pactDir?: string; pactUrl?: string; providerStatesSetupUrl?: string; providerVersion?: string; providerBranch?: string; requireAll: boolean };
+  try {
+    opts = program.parse(argv, { from: 'user' }).opts();
+  } catch (err) {
+    return err instanceof CommanderError && err.exitCode === 0 ? 0 : 2;
+  }
+  if (opts.pactDir && opts.pactUrl) {
+    io.err(`${PREFIX} give --pact-dir or --pact-url, not both.`);
+    return 2;
+  }
+  const brokerUrl = io.env.PACT_BROKER_BASE_URL || undefined;
+  const token = io.env.PACT_BROKER_TOKEN || undefined;
+  const source: PactSource = opts.pactUrl
+    ? { pactUrl: opts.pactUrl, ...(token ? { token } : {}) }
+    : opts.pactDir || !brokerUrl
+      ? { pactDir: resolve(opts.pactDir ?? DEFAULT_PACT_DIR) }
+      : { brokerUrl, ...(token ? { token } : {}) };
+
+  let pacts;
+  try {
+    pacts = await loadPacts(source);
+  } catch (err) {
+    io.err((err as Error).message);
+    return 1;
+  }
+  const fromBroker = 'brokerUrl' in source;
+  let publish;
+  if (fromBroker) {
+    try {
+      const git = gitVersion(io.env);
+      publish = { brokerUrl: source.brokerUrl, ...(token ? { token } : {}), providerVersion: opts.providerVersion ?? git.version, ...((opts.providerBranch ?? git.branch) ? { providerBranch: opts.providerBranch ?? git.branch } : {}) };
+    } catch (err) {
+      io.err(`${PREFIX} ${(err as Error).message} Results will not be published.`);
+    }
+  }
+  const total = pacts.reduce((n, p) => n + p.interactions.length, 0);
+  io.out(`${PREFIX} ${total} interactions from ${'pactDir' in source ? source.pactDir : 'pactUrl' in source ? source.pactUrl : `the broker ${source.brokerUrl}`} against ${opts.providerBaseUrl}${opts.providerStatesSetupUrl ? ` (states via ${opts.providerStatesSetupUrl})` : ' (real provider: states are not set up)'}`);
+
+  const report = await verifyPacts({
+    providerBaseUrl: opts.providerBaseUrl,
+    pacts,
+    env: io.env,
+    ...(opts.providerStatesSetupUrl ? { providerStatesSetupUrl: opts.providerStatesSetupUrl } : {}),
+    ...(publish ? { publish, brokerSource: { brokerUrl: publish.brokerUrl, ...(token ? { token } : {}) } } : {}),
+  });
+  for (const s of report.skipped) {
+    io.out(`${PREFIX} SKIPPED "${s.description}": set ${s.missing.map((m) => `${m.envVar} (${m.meaning})`).join(' and ')}`);
+  }
+  for (const f of report.failed) {
+    io.out(`${PREFIX} FAILED "${f.description}"`);
+    for (const m of f.mismatches) io.out(`    ${m}`);
+  }
+  io.out(`${PREFIX} ${report.verified.length} verified, ${report.failed.length} failed, ${report.skipped.length} skipped (of ${total} interactions)`);
+  if (fromBroker) {
+    io.out(
+      report.published
+        ? `${PREFIX} results published to ${source.brokerUrl}`
+        : `${PREFIX} results NOT published${report.skipped.length > 0 ? ': a partial verification must not count as one (set the missing variables)' : ''}`,
+    );
+  }
+  if (!report.ok) return 1;
+  if (opts.requireAll && report.skipped.length > 0) {
+    io.err(`${PREFIX} --require-all: ${report.skipped.length} interactions were skipped.`);
+    return 1;
+  }
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const code = await runVerifyCli(process.argv.slice(2), { env: process.env, out: (l) => console.log(l), err: (l) => console.error(l) });
+  process.exit(code);
+}
