@@ -73,7 +73,8 @@ export function createFaultMiddleware(faults: FaultSet, seed: number): RequestHa
   faker.seed(seed);
   return (req, res, next) => {
     const key = /^\s*bearer\s+(.*)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
-    const fault = faults.list().find((f) => (f.path === undefined || f.path === req.path) && (f.apiKey === undefined || f.apiKey === key));
+    const path = req.originalUrl.split('?')[0]; // the exact request path: req.path is '/' under the app.use mount
+    const fault = faults.list().find((f) => (f.path === undefined || f.path === path) && (f.apiKey === undefined || f.apiKey === key));
     if (!fault) return next();
     res.locals.faultId = fault.id;
     const act = () => {
