@@ -427,11 +427,6 @@ export interface components {
             timestamp: components["schemas"]["Instant"];
         };
         ScenarioDocument: components["schemas"]["Scenario"];
-        /** @description Options of a scenario load. */
-        ScenarioLoadOptions: {
-            /** @description Seed for the scenario's generators; default the scenario's `seed`, else the mock's `--seed`. */
-            seed?: number;
-        };
         /**
          * @description The mock clock. `now` is what every date default, expiry check, rate-limit window and
          *     `timestamp` reads; `offsetMs` is the sum of advances made while the clock ran in real time.
@@ -932,11 +927,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ScenarioLoadOptions"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description The state after loading. */
             200: {
@@ -951,7 +942,6 @@ export interface operations {
             401: components["responses"]["AdminTokenRequired"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            413: components["responses"]["PayloadTooLarge"];
         };
     };
     getState: {
