@@ -36,7 +36,8 @@ export interface paths {
         /**
          * Reset to the loaded scenario
          * @description Discards every change since the scenario was loaded (entities, events, faults) and loads it
-         *     again with the same seed; the clock goes back to the scenario's clock.
+         *     again with the same seed; the clock goes back to the scenario's clock. If the
+         *     scenario no longer applies, answers 409 and changes nothing.
          */
         post: operations["resetState"];
         delete?: never;
@@ -893,6 +894,7 @@ export interface operations {
             };
             401: components["responses"]["AdminTokenRequired"];
             405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
         };
     };
     listScenarios: {
