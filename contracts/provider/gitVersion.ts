@@ -9,13 +9,13 @@ function git(args: string[]): string | undefined {
 }
 
 /**
- * The version and branch a pacticipant publishes under: `GITHUB_SHA`/`GIT_COMMIT` or `git rev-parse HEAD`,
- * and `GITHUB_HEAD_REF`/`GITHUB_REF_NAME`/`GIT_BRANCH` or the checked-out branch.
+ * The version and branch a pacticipant publishes under: `GIT_COMMIT`, else `GITHUB_SHA`, else `git rev-parse HEAD`;
+ * `GIT_BRANCH`, else `GITHUB_HEAD_REF` (a PR's source branch), else `GITHUB_REF_NAME`, else the checked-out branch.
  * @throws Error when no version can be found (not a git checkout and no env var).
  */
 export function gitVersion(env: NodeJS.ProcessEnv): { version: string; branch?: string } {
-  const version = env.GITHUB_SHA || env.GIT_COMMIT || git(['rev-parse', 'HEAD']);
+  const version = env.GIT_COMMIT || env.GITHUB_SHA || git(['rev-parse', 'HEAD']);
   if (!version) throw new Error('No version: set GIT_COMMIT (or run inside a git checkout).');
-  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.GIT_BRANCH || git(['rev-parse', '--abbrev-ref', 'HEAD']);
+  const branch = env.GIT_BRANCH || env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || git(['rev-parse', '--abbrev-ref', 'HEAD']);
   return { version, ...(branch && branch !== 'HEAD' ? { branch } : {}) };
 }

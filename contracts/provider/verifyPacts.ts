@@ -105,7 +105,8 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
         ? {
             pactBrokerUrl: options.brokerSource!.brokerUrl,
             ...(options.brokerSource!.token ? { pactBrokerToken: options.brokerSource!.token } : {}),
-            consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }],
+            // The consumer's main line, what is deployed, and the consumer branch named like ours (a PR's own pact).
+            consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }, { matchingBranch: true }],
             publishVerificationResult: true,
             providerVersion: options.publish!.providerVersion,
             ...(options.publish!.providerBranch ? { providerVersionBranch: options.publish!.providerBranch } : {}),
