@@ -66,6 +66,17 @@ describe('npm run contracts:verify against our mock', () => {
     expect(withId.text).toContain('11 verified, 0 failed, 0 skipped (of 11 interactions)');
   }, 60_000);
 
+  it('holds on the demo data of scenario default with no state set up at all, as on a real provider, also under /v1', async () => {
+    const demo = await startMock('default');
+    try {
+      const { code, text } = await cli(['--provider-base-url', `${demo.baseUrl}/v1`, '--require-all'], { ...KEYS, INSTAVIEW_ATS_COMPANY_ID: '33333333-3333-4333-8333-333333333333' });
+      expect(code, text).toBe(0);
+      expect(text).toContain('11 verified, 0 failed, 0 skipped (of 11 interactions)');
+    } finally {
+      await demo.close();
+    }
+  }, 60_000);
+
   it('swaps demo keys for the keys in env: a wrong key for a role fails that role', async () => {
     const { code, text } = await cli(['--provider-base-url', mock.baseUrl, '--provider-states-setup-url', `${mock.baseUrl}/__admin/provider-states`], { ...KEYS, INSTAVIEW_REGULAR_CREDITS_KEY: 'sk_test_revoked' });
     expect(code).toBe(1);
