@@ -1,15 +1,14 @@
 import express, { Router, type Request, type Response } from 'express';
 import { parseInstant } from '../../src/billing/parseInstant.ts';
-import { validateAgainst, validateRequestBody } from '../../src/validation/index.ts';
+import { validateRequestBody } from '../../src/validation/index.ts';
 import type { MockApp } from '../createApp.ts';
 import { MAX_BODY } from '../createApp.ts';
 import { sendError, sendSuccess } from '../http/envelope.ts';
 import type { Scenario } from '../store/applyScenario.ts';
+import { FORBIDDEN_KEYS, validateScenario } from '../../src/scenario/index.ts';
 import type { StoreResult } from '../store/types.ts';
 import { snapshotState } from './snapshotState.ts';
 import { applyProviderState } from './providerStates.ts';
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Rejects JSON keys that could poison prototypes (DESIGN §6.3); used as the body parser's reviver. */
 function refuseDangerousKeys(key: string, value: unknown): unknown {
@@ -84,10 +83,15 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
   });
   route('get', '/state', (_req, res) => sendSuccess(res, snapshotState(mock)));
   route('put', '/state', (req, res) => {
-    const issues = validateAgainst('scenario', '', req.body);
-    if (issues.length > 0) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid scenario at "${issues[0]!.pointer}": ${issues[0]!.message}`, { field: issues[0]!.pointer, reason: issues[0]!.message, issues });
-    const problems = mock.loadScenario(req.body as Scenario);
-    if (problems.length > 0) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid scenario at "${problems[0]!.pointer}": ${problems[0]!.message}`, { field: problems[0]!.pointer, reason: problems[0]!.message, problems });
+    const checked = validateScenario(req.body);
+    if (!checked.ok) {
+      const first = checked.issues[0]!;
+      return sendError(res, 400, 'VALIDATION_ERROR', `Invalid scenario at "${first.pointer || '/'}": ${first.message}`, { field: first.pointer, reason: first.message, errors: checked.issues.map((i) => ({ field: i.pointer, reason: i.message })) });
+    }
+    const problems = mock.loadScenario(checked.scenario);
+    if (problems.length > 0) {
+      return sendError(res, 400, 'VALIDATION_ERROR', `Invalid scenario at "${problems[0]!.pointer}": ${problems[0]!.message}`, { field: problems[0]!.pointer, reason: problems[0]!.message, errors: problems.map((p) => ({ field: p.pointer, reason: p.message })) });
+    }
     sendSuccess(res, snapshotState(mock));
   });
   route('get', '/ats-integrations', (_req, res) => sendSuccess(res, ctx.store.atsIntegrations()));

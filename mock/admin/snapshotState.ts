@@ -12,7 +12,7 @@ export function snapshotState(mock: MockApp): Scenario {
   const state = clock.state();
   return {
     name: loaded.name,
-    ...(loaded.description === undefined ? {} : { description: loaded.description }),
+    description: loaded.description,
     clock: state.mode === 'frozen' ? { mode: 'frozen', now: state.now } : { mode: 'real' },
     ...(loaded.seed === undefined ? {} : { seed: loaded.seed }),
     ...(loaded.rateLimit === undefined ? {} : { rateLimit: loaded.rateLimit }),

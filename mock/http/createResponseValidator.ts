@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { validateResponse } from '../../src/validation/index.ts';
+import { validateAgainst, validateResponse } from '../../src/validation/index.ts';
 import type { MockContext } from '../MockContext.ts';
 import { errorBody } from './envelope.ts';
 
@@ -17,8 +17,12 @@ export function createResponseValidator(ctx: MockContext): RequestHandler {
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
       if (res.locals.faultId) return json(body);
-      const [spec, path] = res.locals.adminSpecPath ? (['admin', res.locals.adminSpecPath] as const) : (['api', res.locals.specPath as string | undefined] as const);
-      const issues = validateResponse(spec, req.method, path, res.statusCode, body);
+      const admin = req.originalUrl.startsWith('/__admin');
+      const path = (admin ? res.locals.adminSpecPath : res.locals.specPath) as string | undefined;
+      const issues =
+        admin && path === undefined && res.statusCode >= 400
+          ? validateAgainst('admin', '/components/schemas/AdminErrorResponse', body)
+          : validateResponse(admin ? 'admin' : 'api', req.method, path, res.statusCode, body);
       if (issues.length === 0) return json(body);
       ctx.responseIssues.push({ method: req.method, path: req.path, status: res.statusCode, issues });
       ctx.logger.error({ method: req.method, path: req.path, status: res.statusCode, issues }, 'response does not match the spec');

@@ -3,25 +3,11 @@ import { parseInstant } from '../../src/billing/parseInstant.ts';
 import type { UsageEvent } from '../../src/billing/types.ts';
 import type { MockStore } from './createStore.ts';
 import { toUsageEvent } from './toUsageEvent.ts';
-import type { AtsIntegration, StoredApiKey, StoredCompany, UsageEventInput } from './types.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import type { StoredApiKey } from './types.ts';
 
-/**
- * A QA scenario as spec/scenario.schema.json describes it (DESIGN §7), already schema-valid.
- * `clock` freezes the mock clock (`{mode:"frozen", now?}`) or keeps real time; `seed` seeds the
- * generators (overridden by `--seed`); `rateLimit.enabled` turns 429s on.
- */
-export interface Scenario {
-  name: string;
-  description?: string;
-  clock?: { mode: 'frozen'; now?: string } | { mode: 'real' };
-  seed?: number;
-  rateLimit?: { enabled: boolean };
-  atsIntegrations: Array<Omit<AtsIntegration, 'id'> & { id?: string }>;
-  companies: Array<Omit<StoredCompany, 'id'> & { id?: string }>;
-  apiKeys: Array<Partial<StoredApiKey> & { type: StoredApiKey['type'] }>;
-  usageEvents?: UsageEventInput[];
-  generators?: UsageGenerator[];
-}
+/** A QA scenario, schema-valid (type generated from spec/scenario.schema.json, DESIGN §7). */
+export type { Scenario };
 
 /** One reason a scenario could not be applied: a JSON pointer into the scenario and a message. */
 export interface ScenarioProblem {
@@ -46,7 +32,7 @@ export function applyScenario(store: MockStore, scenario: Scenario, opts: { seed
   };
   scenario.atsIntegrations.forEach((a, i) => report(`/atsIntegrations/${i}`, store.addAtsIntegration(a)));
   scenario.companies.forEach((c, i) => report(`/companies/${i}`, store.addCompany(c)));
-  scenario.apiKeys.forEach((k, i) => report(`/apiKeys/${i}`, store.addApiKey(k)));
+  scenario.apiKeys.forEach((k, i) => report(`/apiKeys/${i}`, store.addApiKey(k as Partial<StoredApiKey> & { type: StoredApiKey['type'] })));
   if (problems.length > 0) return problems;
   const explicit = store.addUsageEvents(scenario.usageEvents ?? []);
   if (!explicit.ok) {

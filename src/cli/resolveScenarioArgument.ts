@@ -16,7 +16,7 @@ export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scen
   }
   const loaded = loadScenarioFile(path);
   if (!loaded.ok) return { ok: false, message: `Scenario ${path} is invalid:\n${formatScenarioErrors(loaded.errors)}` };
-  return { ok: true, scenario: loaded.scenario as unknown as Scenario };
+  return { ok: true, scenario: loaded.scenario };
 }
 
 /** The control plane's view of the built-in scenarios: names, and loading one by name. */
