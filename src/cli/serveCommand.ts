@@ -35,7 +35,8 @@ export interface ServeOptions {
   adminToken?: string;
   corsOrigin: string;
   logLevel: string;
-  validateResponses: boolean;
+  /** Undefined when neither flag nor env var was given: then on unless NODE_ENV=production. */
+  validateResponses?: boolean;
 }
 
 function createLogger(level: string): Logger {
@@ -60,9 +61,10 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin').env('INSTAVIEW_MOCK_ADMIN_TOKEN'))
     .addOption(new Option('--cors-origin <origins>', 'allowed CORS origin(s), comma-separated; * for any').env('INSTAVIEW_MOCK_CORS_ORIGIN').default('*'))
     .addOption(new Option('--log-level <level>', 'pino log level').env('INSTAVIEW_MOCK_LOG_LEVEL').default('info').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
-    .addOption(new Option('--no-validate-responses', 'do not check answers against the spec (on unless NODE_ENV=production)').env('INSTAVIEW_MOCK_VALIDATE_RESPONSES'))
+    .addOption(new Option('--validate-responses', 'check every answer against the spec, logging mismatches as errors (default unless NODE_ENV=production)').env('INSTAVIEW_MOCK_VALIDATE_RESPONSES'))
+    .addOption(new Option('--no-validate-responses', 'do not check answers against the spec'))
     .action(async (opts: ServeOptions, command: Command) => {
-      const validate = opts.validateResponses && !(process.env.NODE_ENV === 'production' && command.getOptionValueSource('validateResponses') === 'default');
+      const validate = opts.validateResponses ?? process.env.NODE_ENV !== 'production';
       if (!LOOPBACK.test(opts.host) && !opts.adminToken) {
         command.error(`Refusing to bind ${opts.host} without --admin-token: the control plane /__admin would be open to the network (DESIGN §6.3).`, { exitCode: 2 });
       }
@@ -98,7 +100,7 @@ export function registerServeCommand(program: Command): void {
       }
       process.stdout.write(
         `InstaView billing mock listening on ${running!.baseUrl}\n` +
-          `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()}\n` +
+          `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()} · answers checked against the spec: ${validate ? 'yes' : 'no'}\n` +
           `  try: curl -H 'Authorization: Bearer ${mock!.ctx.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
           formatKeyTable(mock!.ctx.store) +
           `\n  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults)\n`,

@@ -551,7 +551,9 @@ export interface components {
             action?: "setup" | "teardown";
         };
         /** @description Values for Pact's `fromProviderState` expressions, e.g. `{"companyId":"…"}`; `{}` when none. */
-        ProviderStateValues: Record<string, never>;
+        ProviderStateValues: {
+            [key: string]: unknown;
+        };
         HealthResponse: components["schemas"]["SuccessEnvelope"] & {
             data: {
                 /** @constant */

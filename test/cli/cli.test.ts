@@ -1,0 +1,72 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts'];
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+}
+
+describe('instaview-mock command line (DESIGN §9)', () => {
+  it('serve prints its base URL and the key table, then answers with the scenario\'s numbers', async () => {
+    const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--scenario', 'seed-examples', '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const baseUrl = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m && out.includes('sk_example_ats')) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      expect(out).toContain('sk_example_minutes');
+      const res = await fetch(`${baseUrl}/billing/usage`, { headers: { Authorization: 'Bearer sk_example_ats' } });
+      const body = (await res.json()) as { data: { totalMinutesUsed: number; totalInterviews: number } };
+      expect([body.data.totalMinutesUsed, body.data.totalInterviews]).toEqual([200.5, 42]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('serve reads INSTAVIEW_MOCK_* variables and refuses a bad one with a clear message', () => {
+    const r = run(['serve'], { INSTAVIEW_MOCK_PORT: 'eighty' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('--port must be a whole number from 0 to 65535, got "eighty"');
+  });
+
+  it('serve refuses an address off loopback without --admin-token', () => {
+    const r = run(['serve', '--host', '0.0.0.0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--admin-token');
+  });
+
+  it('serve names an unknown scenario and lists the built-in ones', () => {
+    const r = run(['serve', '--scenario', 'nope']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Unknown scenario "nope"');
+    expect(r.stderr).toContain('seed-examples');
+  });
+
+  it('scenario validate names the file, line and field of a bad value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      ['name: bad', 'description: a typo on line 6', 'atsIntegrations: []', 'companies:', '  - name: Acme', '    billingSystem: hours', 'apiKeys: []', ''].join('\n'),
+    );
+    const r = run(['scenario', 'validate', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${file}:6: /companies/0/billingSystem`);
+  });
+
+  it('scenario validate accepts every built-in scenario', () => {
+    const r = run(['scenario', 'validate', 'default', 'seed-examples', 'empty-period', 'edge-cases']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual(['default: valid', 'seed-examples: valid', 'empty-period: valid', 'edge-cases: valid']);
+  });
+});
