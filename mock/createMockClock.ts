@@ -1,12 +1,7 @@
-/**
- * The state of the mock clock as the control plane reports it (DESIGN §6.4).
- * Shape: `mode` `real` (wall time plus `offsetMs`) or `frozen` (always `now`); `now` an ISO 8601 instant.
- */
-export interface ClockState {
-  mode: 'real' | 'frozen';
-  now: string;
-  offsetMs: number;
-}
+import type { components } from '../src/generated/admin.ts';
+
+/** The state of the mock clock as the control plane reports it (DESIGN §6.4; spec/admin.openapi.yaml `ClockState`). */
+export type ClockState = components['schemas']['ClockState'];
 
 /**
  * The mock's clock: every date default, `expiresAt` check, rate-limit window and `timestamp` reads it

@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Faker, en } from '@faker-js/faker';
 import type { RequestHandler } from 'express';
+import type { components } from '../../src/generated/admin.ts';
 import { sendError, type MockErrorCode } from './envelope.ts';
 
 /**
- * A fault injected into API answers (DESIGN §6.2 `/__admin/faults`), scoped to a request path and/or
- * an API key. Units: `latencyMs` milliseconds added before answering; `errorRate` the share (0–1) of
- * matching requests that get `status` (1 when omitted); `dropFields` JSON pointers removed from a
- * success body (to play a broken provider, e.g. `/data/companies/0/billingSystem`).
+ * A fault injected into API answers (DESIGN §6.2 `/__admin/faults`; spec/admin.openapi.yaml `StoredFault`),
+ * scoped to a request path and/or an API key. Units: `latencyMs` milliseconds added before answering;
+ * `errorRate` the share (0–1) of matching requests that get `status` (1 when omitted); `dropFields`
+ * JSON pointers removed from a success body (to play a broken provider).
  */
-export interface Fault {
-  id: string;
-  path?: string;
-  apiKey?: string;
-  latencyMs?: number;
-  status?: number;
-  errorRate?: number;
-  dropFields?: string[];
-}
+export type Fault = components['schemas']['StoredFault'];
 
 /** The faults of one mock instance. */
 export interface FaultSet {
