@@ -159,7 +159,8 @@ export function createApp(init: CreateAppOptions): MockApp {
   app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
     if (err.type === 'entity.too.large') return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The JSON body is larger than ${MAX_BODY}.`);
     if (err.type === 'entity.parse.failed') return sendError(res, 400, 'VALIDATION_ERROR', `The body is not valid JSON: ${err.message}`, { field: 'body', reason: err.message });
-    if (err.status && err.status >= 400 && err.status < 500) return sendError(res, err.status, 'BAD_REQUEST', err.message);
+    if (err.status === 400) return sendError(res, 400, 'VALIDATION_ERROR', `The request is malformed: ${err.message}`, { field: 'path', reason: err.message });
+    if (err.status && err.status > 400 && err.status < 500) return sendError(res, err.status, 'BAD_REQUEST', err.message);
     logger.error({ err, path: req.path }, 'unexpected error');
     sendError(res, 500, 'INTERNAL_ERROR', 'The mock failed unexpectedly; see its log.');
   });

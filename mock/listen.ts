@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockApp } from './createApp.ts';
-import { createClientErrorHandler } from './http/clientErrorHandler.ts';
+import { createClientErrorHandler, createConnectHandler } from './http/clientErrorHandler.ts';
 
 /** A listening mock: its base URL and a way to stop it. */
 export interface RunningMock {
@@ -18,8 +18,11 @@ export interface RunningMock {
  * @throws the listen error (e.g. EADDRINUSE) as a rejected promise.
  */
 export async function listen(mock: MockApp, { port, host }: { port: number; host: string }): Promise<RunningMock> {
-  const server = createServer({ maxHeaderSize: 32 * 1024 }, mock.app);
+  // requireHostHeader: false lets Express answer a Host-less HTTP/1.1 request with the envelope
+  // instead of Node's bare 400; CONNECT never reaches Express, so it is answered here.
+  const server = createServer({ maxHeaderSize: 32 * 1024, requireHostHeader: false }, mock.app);
   server.on('clientError', createClientErrorHandler(() => mock.ctx.clock.now()));
+  server.on('connect', createConnectHandler(() => mock.ctx.clock.now()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,12 +1,13 @@
 import express, { Router, type Request, type Response } from 'express';
 import { parseInstant } from '../../src/billing/parseInstant.ts';
-import { validateRequestBody } from '../../src/validation/index.ts';
+import { validateAgainst, validateRequestBody } from '../../src/validation/index.ts';
 import type { MockApp } from '../createApp.ts';
 import { MAX_BODY } from '../createApp.ts';
 import { sendError, sendSuccess } from '../http/envelope.ts';
 import type { Scenario } from '../store/applyScenario.ts';
 import { FORBIDDEN_KEYS, validateScenario } from '../../src/scenario/index.ts';
-import type { StoreResult } from '../store/types.ts';
+import type { StoreResult, UsageEventInput } from '../store/types.ts';
+import { MAX_EVENT_BATCH } from '../store/createStore.ts';
 import { snapshotState } from './snapshotState.ts';
 import { applyProviderState } from './providerStates.ts';
 
@@ -38,27 +39,31 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
     }
     next();
   });
-  router.use(express.json({ limit: MAX_BODY, reviver: refuseDangerousKeys, type: ['application/json', 'application/*+json'] }));
+  router.use((req, res, next) => {
+    const hasBody = (req.get('content-length') ?? '0') !== '0' || req.get('transfer-encoding') !== undefined;
+    if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+      return sendError(res, 400, 'VALIDATION_ERROR', `Send the body as JSON with "Content-Type: application/json" (got ${req.get('content-type') ?? 'no Content-Type'}).`, { field: 'Content-Type', reason: 'must be application/json', value: req.get('content-type') ?? '' });
+    }
+    next();
+  });
+  router.use(express.json({ limit: MAX_BODY, strict: false, reviver: refuseDangerousKeys, type: ['application/json', 'application/*+json'] }));
 
   const answer = <T>(res: Response, result: StoreResult<T>, status = 200) =>
     result.ok ? sendSuccess(res, result.value, status) : sendError(res, result.error.status, result.error.code, result.error.message, result.error.details);
 
   /** Registers a route: spec path for validation, body checked against the admin spec, 405 for other methods. */
   const routes = new Map<string, string[]>();
-  function route(method: 'get' | 'post' | 'put' | 'patch' | 'delete', template: string, handler: Handler): void {
+  function route(method: 'get' | 'post' | 'put' | 'patch' | 'delete', template: string, handler: Handler, options: { validateBody?: boolean } = {}): void {
     const expressPath = template.replace(/\{(\w+)\}/g, ':$1');
     const methods = routes.get(expressPath) ?? [];
     methods.push(method.toUpperCase());
     routes.set(expressPath, methods);
     router[method](expressPath, (req: Request, res: Response) => {
       res.locals.adminSpecPath = `/__admin${template}`;
-      if (method === 'post' || method === 'put' || method === 'patch') {
-        if (req.body === undefined && req.get('content-length') !== '0' && req.get('transfer-encoding') === undefined && method !== 'post') {
-          return sendError(res, 400, 'VALIDATION_ERROR', 'Send a JSON body with Content-Type: application/json.', { field: 'body', reason: 'missing' });
-        }
+      if ((method === 'post' || method === 'put' || method === 'patch') && options.validateBody !== false) {
         const issues = validateRequestBody('admin', method, `/__admin${template}`, req.body ?? {});
         if (issues.length > 0) {
-          const first = issues[0]!;
+          const first = pickIssue(issues);
           return sendError(res, 400, 'VALIDATION_ERROR', `Invalid body at "${first.pointer || '/'}": ${first.message}`, { field: first.pointer, reason: first.message, issues });
         }
       }
@@ -110,23 +115,39 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
   route('patch', '/api-keys/{key}', (req, res) => answer(res, ctx.store.updateApiKey(String(req.params.key), req.body)));
   route('delete', '/api-keys/{key}', (req, res) => answer(res, ctx.store.deleteApiKey(String(req.params.key))));
   route('get', '/usage-events', (req, res) => listUsageEvents(mock, req, res));
-  route('post', '/usage-events', (req, res) => answer(res, ctx.store.addUsageEvents(Array.isArray(req.body) ? req.body : [req.body]), 201));
+  route('post', '/usage-events', (req, res) => postUsageEvents(mock, req, res), { validateBody: false });
   route('delete', '/usage-events', (req, res) => {
-    const companyId = typeof req.query.companyId === 'string' ? req.query.companyId : undefined;
-    sendSuccess(res, { deleted: ctx.store.deleteUsageEvents(companyId ? { companyId } : {}) });
+    const filter = readEventFilter(req, res, ['companyId']);
+    if (!filter) return;
+    sendSuccess(res, { deleted: ctx.store.deleteUsageEvents(filter.companyId ? { companyId: filter.companyId } : {}) });
   });
   route('get', '/clock', (_req, res) => sendSuccess(res, ctx.clock.state()));
-  route('put', '/clock', (req, res) => {
-    const body = req.body as { mode?: string; now?: string; advanceMs?: number };
-    if (body.advanceMs !== undefined) ctx.clock.advance(body.advanceMs);
-    else if (body.mode === 'real') ctx.clock.real();
-    else {
-      const at = body.now === undefined ? undefined : parseInstant(body.now);
-      if (at && !at.ok) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid "now": ${at.reason}`, { field: 'now', value: body.now, reason: at.reason });
-      ctx.clock.freeze(at?.ms);
-    }
-    sendSuccess(res, ctx.clock.state());
-  });
+  route(
+    'put',
+    '/clock',
+    (req, res) => {
+      const body = (req.body ?? {}) as { mode?: unknown; now?: unknown; advanceMs?: unknown };
+      if (body && typeof body === 'object' && 'advanceMs' in body) {
+        const ms = body.advanceMs;
+        const reason = !Number.isSafeInteger(ms) || (ms as number) < 0 ? 'must be a whole number of milliseconds ≥ 0' : !Number.isFinite(new Date(ctx.clock.now() + (ms as number)).getTime()) ? 'moves the clock past the largest date JavaScript can represent' : undefined;
+        if (reason) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid "advanceMs": ${reason}.`, { field: 'advanceMs', value: ms, reason });
+      }
+      const issues = validateRequestBody('admin', 'put', '/__admin/clock', body);
+      if (issues.length > 0) {
+        const first = pickIssue(issues);
+        return sendError(res, 400, 'VALIDATION_ERROR', `Invalid body at "${first.pointer || '/'}": ${first.message}. Send {"mode":"frozen","now":ISO}, {"mode":"real"} or {"advanceMs":N}.`, { field: first.pointer, reason: first.message, issues });
+      }
+      if (typeof body.advanceMs === 'number') ctx.clock.advance(body.advanceMs);
+      else if (body.mode === 'real') ctx.clock.real();
+      else {
+        const at = typeof body.now === 'string' ? parseInstant(body.now) : undefined;
+        if (at && !at.ok) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid "now": ${at.reason}`, { field: 'now', value: body.now, reason: at.reason });
+        ctx.clock.freeze(at?.ms);
+      }
+      sendSuccess(res, ctx.clock.state());
+    },
+    { validateBody: false },
+  );
   route('get', '/faults', (_req, res) => sendSuccess(res, ctx.faults.list()));
   route('put', '/faults', (req, res) => sendSuccess(res, ctx.faults.replace(Array.isArray(req.body) ? req.body : [req.body])));
   route('delete', '/faults', (_req, res) => {
@@ -141,14 +162,71 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
 
   for (const [path, methods] of routes) {
     router.all(path, (req, res) => {
-      res.set('Allow', methods.join(', '));
+      const allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+      res.set('Allow', allowed.join(', '));
       sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.originalUrl.split('?')[0]}; use ${methods.join(' or ')}.`, { allowed: methods });
     });
   }
   return router;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The most useful of several schema issues: not a oneOf/anyOf summary, not a missing property of another branch, the deepest. */
+function pickIssue<T extends { pointer: string; keyword: string }>(issues: T[]): T {
+  const rank = (i: T) => (['oneOf', 'anyOf', 'if'].includes(i.keyword) ? 2 : i.keyword === 'required' ? 1 : 0);
+  return [...issues].sort((a, b) => rank(a) - rank(b) || b.pointer.split('/').length - a.pointer.split('/').length)[0]!;
+}
+
+/**
+ * Reads the query of a usage-events call: only the `allowed` parameters (a typo on a DELETE must not
+ * delete every event), `companyId` a UUID. Answers 400 and returns undefined otherwise.
+ */
+function readEventFilter(req: Request, res: Response, allowed: string[]): { companyId?: string } | undefined {
+  const q = req.query as Record<string, unknown>;
+  const unknown = Object.keys(q).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) {
+    sendError(res, 400, 'VALIDATION_ERROR', `Unknown query parameter "${unknown[0]}"; this call takes ${allowed.join(', ')}.`, { field: unknown[0]!, reason: 'unknown parameter' });
+    return undefined;
+  }
+  if (q.companyId !== undefined && (typeof q.companyId !== 'string' || !UUID.test(q.companyId))) {
+    sendError(res, 400, 'VALIDATION_ERROR', 'Invalid "companyId": must be a UUID.', { field: 'companyId', value: q.companyId, reason: 'must be a UUID' });
+    return undefined;
+  }
+  return typeof q.companyId === 'string' ? { companyId: q.companyId.toLowerCase() } : {};
+}
+
+/**
+ * `POST /__admin/usage-events`: one event or an array of up to 100 000, all or nothing. Each item is
+ * checked against the schema and then the store's rules; every bad item is listed as
+ * `{index, field, reason}` (DESIGN §6.2).
+ */
+function postUsageEvents(mock: MockApp, req: Request, res: Response): void {
+  const items: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
+  if (Array.isArray(req.body) && items.length === 0) {
+    return sendError(res, 400, 'VALIDATION_ERROR', 'Send at least one event.', { errors: [{ field: '', reason: 'the array is empty' }] });
+  }
+  if (items.length > MAX_EVENT_BATCH) {
+    return sendError(res, 400, 'VALIDATION_ERROR', `At most ${MAX_EVENT_BATCH} events per request, got ${items.length}.`, { errors: [{ field: '', reason: `more than ${MAX_EVENT_BATCH} events` }] });
+  }
+  const errors: Array<{ index: number; field: string; reason: string }> = [];
+  items.forEach((item, index) => {
+    const issues = validateAgainst('scenario', '/$defs/UsageEventInput', item);
+    if (issues.length > 0) {
+      const first = pickIssue(issues);
+      errors.push({ index, field: first.pointer.replace(/^\//, ''), reason: first.message });
+    }
+  });
+  if (errors.length > 0) {
+    return sendError(res, 400, 'VALIDATION_ERROR', `${errors.length} invalid event${errors.length === 1 ? '' : 's'}; nothing was stored. First: item ${errors[0]!.index} "${errors[0]!.field}" ${errors[0]!.reason}`, { errors });
+  }
+  const result = mock.ctx.store.addUsageEvents(items as UsageEventInput[]);
+  if (!result.ok) return sendError(res, result.error.status, result.error.code, result.error.message, result.error.details);
+  sendSuccess(res, result.value, 201);
+}
+
 function listUsageEvents(mock: MockApp, req: Request, res: Response): void {
+  if (!readEventFilter(req, res, ['companyId', 'start', 'end', 'limit', 'offset'])) return;
   const q = req.query as Record<string, unknown>;
   const bound = (field: 'start' | 'end') => {
     if (q[field] === undefined) return { ok: true as const, ms: undefined };

@@ -25,3 +25,17 @@ export function createClientErrorHandler(now: () => number) {
     );
   };
 }
+
+/**
+ * Answers a CONNECT request (which Node hands to the server, not to Express) with 405
+ * `METHOD_NOT_ALLOWED` in the envelope, then closes the connection: the mock is no proxy.
+ */
+export function createConnectHandler(now: () => number) {
+  return (_req: unknown, socket: Socket): void => {
+    const body = JSON.stringify(errorBody('METHOD_NOT_ALLOWED', 'CONNECT is not supported: this is an API mock, not a proxy.', undefined, now()));
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  };
+}

@@ -1,4 +1,4 @@
-import { generateUsageEvents, type UsageGenerator } from '../../src/scenario/generateUsageEvents.ts';
+import { GENERATOR_DEFAULTS, generateUsageEvents } from '../../src/scenario/generateUsageEvents.ts';
 import { parseInstant } from '../../src/billing/parseInstant.ts';
 import type { UsageEvent } from '../../src/billing/types.ts';
 import type { MockStore } from './createStore.ts';
@@ -8,6 +8,13 @@ import type { StoredApiKey } from './types.ts';
 
 /** A QA scenario, schema-valid (type generated from spec/scenario.schema.json, DESIGN §7). */
 export type { Scenario };
+
+/**
+ * The most events a scenario's generators may make (an upper bound checked before generating), so a
+ * small hostile body cannot exhaust the mock's memory (DESIGN §6.3). The large scenario of DESIGN §4
+ * needs about 1 000 000.
+ */
+export const MAX_GENERATED_EVENTS = 3_000_000;
 
 /** One reason a scenario could not be applied: a JSON pointer into the scenario and a message. */
 export interface ScenarioProblem {
@@ -38,6 +45,18 @@ export function applyScenario(store: MockStore, scenario: Scenario, opts: { seed
   if (!explicit.ok) {
     const items = (explicit.error.details?.errors ?? []) as Array<{ index: number; field: string; reason: string }>;
     for (const item of items) problems.push({ pointer: `/usageEvents/${item.index}/${item.field}`, message: item.reason });
+    return problems;
+  }
+  const bound = (scenario.generators ?? []).reduce((sum, gen) => {
+    const days = gen.days ?? GENERATOR_DEFAULTS.days;
+    const perDay = gen.interviewsPerDay?.max ?? GENERATOR_DEFAULTS.interviewsPerDay.max;
+    return sum + days * perDay * 2;
+  }, 0);
+  if (bound > MAX_GENERATED_EVENTS) {
+    problems.push({
+      pointer: '/generators',
+      message: `the generators could make up to ${bound} events (days × interviewsPerDay.max × 2 events per interview); the mock generates at most ${MAX_GENERATED_EVENTS}. Lower days or interviewsPerDay.max.`,
+    });
     return problems;
   }
   const generated: UsageEvent[] = [];

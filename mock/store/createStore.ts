@@ -25,13 +25,13 @@ export interface MockStore {
   companies(filter?: { atsIntegrationId?: string }): StoredCompany[];
   company(id: string): StoredCompany | undefined;
   addCompany(input: Omit<StoredCompany, 'id'> & { id?: string }): StoreResult<StoredCompany>;
-  updateCompany(id: string, patch: Partial<Omit<StoredCompany, 'id'>>): StoreResult<StoredCompany>;
+  updateCompany(id: string, patch: object): StoreResult<StoredCompany>;
   /** Deletes a company with its events and its regular keys (DESIGN §6.1). */
   deleteCompany(id: string): StoreResult<{ deletedEvents: number; deletedApiKeys: number }>;
   apiKeys(): StoredApiKey[];
   apiKey(key: string): StoredApiKey | undefined;
   addApiKey(input: Partial<StoredApiKey> & { type: StoredApiKey['type'] }): StoreResult<StoredApiKey>;
-  updateApiKey(key: string, patch: Partial<Omit<StoredApiKey, 'key' | 'type'>>): StoreResult<StoredApiKey>;
+  updateApiKey(key: string, patch: object): StoreResult<StoredApiKey>;
   deleteApiKey(key: string): StoreResult<StoredApiKey>;
   /** Stores a batch of up to {@link MAX_EVENT_BATCH} events, all or nothing (DESIGN §6.2). */
   addUsageEvents(inputs: UsageEventInput[]): StoreResult<UsageEventRecord[]>;
@@ -39,6 +39,16 @@ export interface MockStore {
   addGeneratedEvents(events: UsageEvent[]): void;
   listUsageEvents(filter?: UsageEventFilter): UsageEventRecord[];
   deleteUsageEvents(filter: { companyId?: string }): number;
+}
+
+/** Applies a PATCH body: a `null` value removes that optional field (spec/admin.openapi.yaml `CompanyPatch`, `ApiKeyPatch`). */
+function applyPatch<T extends object>(current: T, patch: object): T {
+  const next = { ...current } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(structuredClone(patch))) {
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  return next as T;
 }
 
 function checkPricing(pricing: unknown): string | undefined {
@@ -104,7 +114,7 @@ export function createStore(newId: () => string = randomUUID): MockStore {
     updateCompany(id, patch) {
       const current = companies.get(id.toLowerCase());
       if (!current) return { ok: false, error: notFound('company', id) };
-      const next: StoredCompany = { ...current, ...structuredClone(patch), id: current.id };
+      const next: StoredCompany = { ...applyPatch(current, patch), id: current.id };
       if (next.atsIntegrationId) next.atsIntegrationId = next.atsIntegrationId.toLowerCase();
       const checked = checkCompany(next);
       if (!checked.ok) return checked;
@@ -130,14 +140,14 @@ export function createStore(newId: () => string = randomUUID): MockStore {
       const candidate = { ...structuredClone(input), key: input.key ?? newApiKey() };
       const checked = validateApiKey(candidate, { companyExists: (id) => companies.has(id), atsExists: (id) => ats.has(id) });
       if (!checked.ok) return checked;
-      if (keys.has(checked.value.key)) return { ok: false, error: conflict('This API key exists already', { key: checked.value.key }) };
+      if (keys.has(checked.value.key)) return { ok: false, error: conflict(`The API key ${checked.value.key} exists already`, { key: checked.value.key }) };
       keys.set(checked.value.key, checked.value);
       return { ok: true, value: checked.value };
     },
     updateApiKey(key, patch) {
       const current = keys.get(key);
       if (!current) return { ok: false, error: notFound('API key', key) };
-      const checked = validateApiKey({ ...current, ...structuredClone(patch), key: current.key, type: current.type }, { companyExists: (id) => companies.has(id), atsExists: (id) => ats.has(id) });
+      const checked = validateApiKey({ ...applyPatch(current, patch), key: current.key, type: current.type }, { companyExists: (id) => companies.has(id), atsExists: (id) => ats.has(id) });
       if (!checked.ok) return checked;
       keys.set(key, checked.value);
       return { ok: true, value: checked.value };

@@ -39,6 +39,9 @@ export function toUsageEvent(
   if (!minutes.ok) problems.push({ field: 'minutes', reason: minutes.reason });
   const given = input.credits === undefined ? undefined : parseQuantity(input.credits);
   if (given && !given.ok) problems.push({ field: 'credits', reason: given.reason });
+  if (given && company?.billingSystem === 'minutes') {
+    problems.push({ field: 'credits', reason: `company ${company.id} bills in minutes; credits are only for events of a credits company` });
+  }
   let creditsMilli = given?.ok ? given.milli : undefined;
   if (company?.billingSystem === 'credits' && creditsMilli === undefined && minutes.ok && problems.length === 0) {
     const rule = company.pricing?.[agentFocus];

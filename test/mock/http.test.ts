@@ -102,3 +102,17 @@ describe('HTTP behaviour (DESIGN §3.6)', () => {
     expect(r.status).toBe(400);
   });
 });
+
+describe('requests Express never sees (DESIGN §3.6)', () => {
+  it('answers an HTTP/1.1 request without Host with the envelope', async () => {
+    const answer = await raw('GET /billing/usage HTTP/1.1\r\nAuthorization: Bearer sk_test_acme\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).toContain('"success":true');
+  });
+
+  it('answers CONNECT with 405 and the envelope', async () => {
+    const answer = await raw('CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 405/);
+    expect(answer).toContain('"METHOD_NOT_ALLOWED"');
+  });
+});
