@@ -21,6 +21,16 @@ export const MAX_QUERY_BYTES = 8 * 1024;
 /** The largest JSON body the control plane takes (DESIGN §6.3): room for 100 000 events. */
 export const MAX_BODY = '64mb';
 
+/** Thrown by {@link createApp} when its first scenario does not apply; `problems` name each field by JSON pointer. */
+export class ScenarioApplyError extends Error {
+  constructor(
+    readonly scenarioName: string,
+    readonly problems: ScenarioProblem[],
+  ) {
+    super(`Scenario "${scenarioName}" does not apply:\n${problems.map((p) => `  ${p.pointer}: ${p.message}`).join('\n')}`);
+  }
+}
+
 /** Options of {@link createApp}. Defaults: real clock, seed 1, no 429s, any CORS origin, responses validated in `log` mode. */
 export interface CreateAppOptions {
   /** The scenario to load now and to return to on `POST /__admin/reset`. */
@@ -88,9 +98,7 @@ export function createApp(init: CreateAppOptions): MockApp {
   }
 
   const initialProblems = loadScenario(init.scenario);
-  if (initialProblems.length > 0) {
-    throw new Error(`Scenario "${init.scenario.name}" does not apply:\n${initialProblems.map((p) => `  ${p.pointer}: ${p.message}`).join('\n')}`);
-  }
+  if (initialProblems.length > 0) throw new ScenarioApplyError(init.scenario.name, initialProblems);
 
   const app = express();
   app.set('strict routing', true);

@@ -15,15 +15,17 @@ export function registerCheckCommand(program: Command): void {
     .option('--start <date>', 'start of the period (ISO 8601)')
     .option('--end <date>', 'end of the period (ISO 8601)')
     .option('--company-id <uuid>', 'ATS keys: the one company to report')
+    .addOption(new Option('--expect-status <code>', 'the HTTP status the answer must have').default(200).argParser((v) => Number(v)))
     .option('--strict', 'null in place of an omitted unit field is a violation (§8 rule 11)', false)
     .option('--json', 'print the report as JSON', false)
-    .action(async (opts: { baseUrl: string; apiKey: string; keyType?: 'regular' | 'ats'; start?: string; end?: string; companyId?: string; strict: boolean; json: boolean }, command: Command) => {
+    .action(async (opts: { baseUrl: string; apiKey: string; keyType?: 'regular' | 'ats'; start?: string; end?: string; companyId?: string; strict: boolean; json: boolean; expectStatus: number }, command: Command) => {
       let report;
       try {
         report = await runConformanceCheck({
           baseUrl: opts.baseUrl,
           apiKey: opts.apiKey,
           strict: opts.strict,
+          expectStatus: opts.expectStatus,
           ...(opts.keyType ? { keyType: opts.keyType } : {}),
           ...(opts.start ? { start: opts.start } : {}),
           ...(opts.end ? { end: opts.end } : {}),

@@ -1,22 +1,26 @@
 import { existsSync } from 'node:fs';
 import type { Scenario } from '../../mock/store/applyScenario.ts';
-import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile } from '../scenario/index.ts';
+import { isAbsolute, resolve } from 'node:path';
+import type { ScenarioProblem } from '../../mock/store/applyScenario.ts';
+import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile, locatePointersInFile } from '../scenario/index.ts';
 
 /**
  * Reads `--scenario`: a built-in name (`default`, `seed-examples`, …, from mock/scenarios/) or a path
  * to a YAML/JSON scenario file.
  * @returns the schema-valid scenario, or a message naming the file, line and field of each problem.
  */
-export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scenario; file: string } | { ok: false; message: string } {
   const looksLikePath = /[/\\]|\.(ya?ml|json)$/i.test(arg);
-  if (looksLikePath && !existsSync(arg)) return { ok: false, message: `Scenario file ${arg} does not exist.` };
-  const path = looksLikePath ? arg : builtInScenarioPath(arg);
+  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+  const given = looksLikePath && !isAbsolute(arg) && process.env.INIT_CWD ? resolve(process.env.INIT_CWD, arg) : arg;
+  if (looksLikePath && !existsSync(given)) return { ok: false, message: `Scenario file ${arg} does not exist.` };
+  const path = looksLikePath ? given : builtInScenarioPath(arg);
   if (path === undefined) {
     return { ok: false, message: `Unknown scenario "${arg}". Built-in scenarios: ${listBuiltInScenarios().join(', ')}; or pass a path to a .yaml/.json file.` };
   }
   const loaded = loadScenarioFile(path);
   if (!loaded.ok) return { ok: false, message: `Scenario ${path} is invalid:\n${formatScenarioErrors(loaded.errors)}` };
-  return { ok: true, scenario: loaded.scenario };
+  return { ok: true, scenario: loaded.scenario, file: path };
 }
 
 /** The control plane's view of the built-in scenarios: names, and loading one by name. */
@@ -28,4 +32,13 @@ export function builtInScenarioCatalog() {
       return resolveScenarioArgument(name);
     },
   };
+}
+
+/**
+ * Explains why a schema-valid scenario file does not apply (unknown ids, 4-decimal quantities,
+ * duplicates): one `file:line: /pointer: message` line per problem, as for schema errors (DESIGN §7).
+ */
+export function formatScenarioProblems(file: string, problems: readonly ScenarioProblem[]): string {
+  const lines = locatePointersInFile(file, problems.map((p) => p.pointer));
+  return formatScenarioErrors(problems.map((p, i) => ({ file, pointer: p.pointer, ...(lines[i] === undefined ? {} : { line: lines[i] }), message: p.message })));
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { listBuiltInScenarios } from '../scenario/index.ts';
-import { resolveScenarioArgument } from './resolveScenarioArgument.ts';
-import { createApp } from '../../mock/createApp.ts';
-import type { Scenario } from '../../mock/store/applyScenario.ts';
+import { formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
+import { createApp, ScenarioApplyError } from '../../mock/createApp.ts';
 
 /**
  * Adds `scenario validate FILE…` and `scenario list` (DESIGN §7). `validate` checks each file against
@@ -25,11 +24,12 @@ export function registerScenarioCommand(program: Command): void {
           continue;
         }
         try {
-          createApp({ scenario: resolved.scenario as Scenario });
+          createApp({ scenario: resolved.scenario });
           process.stdout.write(`${file}: valid\n`);
         } catch (err) {
+          if (!(err instanceof ScenarioApplyError)) throw err;
           failed++;
-          process.stderr.write(`${file}: ${(err as Error).message}\n`);
+          process.stderr.write(`Scenario ${resolved.file} does not apply:\n${formatScenarioProblems(resolved.file, err.problems)}\n`);
         }
       }
       if (failed > 0) process.exitCode = 1;

@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { parseInstant } from '../billing/parseInstant.ts';
-import { createApp } from '../../mock/createApp.ts';
+import { createApp, ScenarioApplyError } from '../../mock/createApp.ts';
 import { listen } from '../../mock/listen.ts';
 import type { Scenario } from '../../mock/store/applyScenario.ts';
-import { resolveScenarioArgument, builtInScenarioCatalog } from './resolveScenarioArgument.ts';
+import { builtInScenarioCatalog, formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
 import { formatKeyTable } from './formatKeyTable.ts';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -89,7 +89,8 @@ export function registerServeCommand(program: Command): void {
           },
         });
       } catch (err) {
-        command.error((err as Error).message, { exitCode: 2 });
+        if (!(err instanceof ScenarioApplyError)) throw err;
+        command.error(`Scenario ${(resolved as { file: string }).file} does not apply:\n${formatScenarioProblems((resolved as { file: string }).file, err.problems)}`, { exitCode: 2 });
       }
       let running;
       try {

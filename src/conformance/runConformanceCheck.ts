@@ -14,6 +14,8 @@ export interface ConformanceCheckOptions {
   companyId?: string;
   /** DESIGN §8 rule 11: `null` in place of an omitted unit field is a violation. */
   strict?: boolean;
+  /** The HTTP status the answer must have (default 200): an expired key must not make a check pass. */
+  expectStatus?: number;
   fetch?: typeof globalThis.fetch;
 }
 
@@ -25,6 +27,8 @@ export interface ConformanceReport {
   schemaIssues: ValidationIssue[];
   /** DESIGN §8 violations (200 answers only). */
   violations: InvariantViolation[];
+  /** Set when the status is not the expected one, e.g. `expected HTTP 200, got 401 INVALID_API_KEY`. */
+  statusProblem?: string;
   ok: boolean;
 }
 
@@ -57,12 +61,23 @@ export async function runConformanceCheck(options: ConformanceCheckOptions): Pro
           strict: options.strict ?? false,
         })
       : [];
-  return { url: url.toString(), status: res.status, schemaIssues, violations, ok: schemaIssues.length === 0 && violations.length === 0 };
+  const expected = options.expectStatus ?? 200;
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  const statusProblem = res.status === expected ? undefined : `expected HTTP ${expected}, got ${res.status}${typeof code === 'string' ? ` ${code}` : ''}`;
+  return {
+    url: url.toString(),
+    status: res.status,
+    schemaIssues,
+    violations,
+    ...(statusProblem ? { statusProblem } : {}),
+    ok: !statusProblem && schemaIssues.length === 0 && violations.length === 0,
+  };
 }
 
 /** Renders a report for a terminal: one line per finding, pointer first. */
 export function formatConformanceReport(report: ConformanceReport): string {
   const lines = [`GET ${report.url} → HTTP ${report.status}: ${report.ok ? 'conforms' : 'DOES NOT CONFORM'}`];
+  if (report.statusProblem) lines.push(`  status   ${report.statusProblem}`);
   for (const i of report.schemaIssues) lines.push(`  spec     ${i.pointer || '/'}: ${i.message}`);
   for (const v of report.violations) lines.push(`  rule §8.${v.rule} ${v.pointer || '/'}: ${v.message}`);
   return lines.join('\n') + '\n';

@@ -4,3 +4,4 @@ export { formatScenarioErrors } from './formatScenarioErrors.ts';
 export { findForbiddenKeys, FORBIDDEN_KEYS } from './findForbiddenKeys.ts';
 export { listBuiltInScenarios, builtInScenarioPath, isScenarioName, BUILT_IN_SCENARIO_DIR } from './listBuiltInScenarios.ts';
 export type { Scenario, ScenarioError, ScenarioIssue, ScenarioLoadResult } from './types.ts';
+export { locatePointersInFile } from './locatePointersInFile.ts';

@@ -35,8 +35,13 @@ describe('runConformanceCheck', () => {
     expect(one.ok).toBe(true);
   });
 
-  it('judges an error answer against the error envelope', async () => {
+  it('fails when the answer is not the expected 200, naming the error code', async () => {
     const report = await runConformanceCheck({ baseUrl: m.baseUrl, apiKey: 'sk_test_unknown' });
+    expect(report).toMatchObject({ status: 401, ok: false, statusProblem: 'expected HTTP 200, got 401 INVALID_API_KEY', schemaIssues: [] });
+  });
+
+  it('judges an expected error answer against the error envelope', async () => {
+    const report = await runConformanceCheck({ baseUrl: m.baseUrl, apiKey: 'sk_test_unknown', expectStatus: 401 });
     expect(report).toMatchObject({ status: 401, ok: true });
   });
 
@@ -64,7 +69,7 @@ describe('runConformanceCheck', () => {
   });
 
   it('reports a body that is not JSON instead of throwing', async () => {
-    const report = await runConformanceCheck({ baseUrl: 'http://provider.test', apiKey: 'k', fetch: providerAnswering(502, '<html>bad gateway</html>') });
+    const report = await runConformanceCheck({ baseUrl: 'http://provider.test', apiKey: 'k', expectStatus: 502, fetch: providerAnswering(502, '<html>bad gateway</html>') });
     expect(report).toMatchObject({ status: 502, ok: false });
     expect(report.schemaIssues[0]!.message).toContain('not JSON');
   });
