@@ -84,3 +84,14 @@ describe('npm run contracts:verify against our mock', () => {
     expect(text).toContain('9 verified, 2 failed, 0 skipped');
   }, 60_000);
 });
+
+describe('npm run contracts:verify against a provider that is not there', () => {
+  it('says it cannot reach it, in one line, with exit code 2', async () => {
+    const closed = await startMock(CONTRACT_SCENARIO);
+    const url = closed.baseUrl;
+    await closed.close();
+    const { code, text } = await cli(['--provider-base-url', url], KEYS);
+    expect(code).toBe(2);
+    expect(text).toContain(`cannot reach the provider at ${url} (ECONNREFUSED)`);
+  });
+});

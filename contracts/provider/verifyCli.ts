@@ -53,6 +53,12 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
       ? { pactDir: resolve(opts.pactDir ?? DEFAULT_PACT_DIR) }
       : { brokerUrl, ...(token ? { token } : {}) };
 
+  const unreachable = await probe(opts.providerBaseUrl);
+  if (unreachable) {
+    io.err(`${PREFIX} cannot reach the provider at ${opts.providerBaseUrl} (${unreachable}); is it running, and is the URL right?`);
+    return 2;
+  }
+
   let pacts;
   try {
     pacts = await loadPacts(source);
@@ -101,6 +107,21 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Asks the provider once (any answer, even 404, means it is there) before Pact starts, so a wrong URL
+ * gives one clear line instead of a proxy stack trace and a minute of failed state changes.
+ * @returns why the provider cannot be reached, or undefined when it answered within 10 000 ms.
+ */
+async function probe(baseUrl: string): Promise<string | undefined> {
+  try {
+    await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(10_000) });
+    return undefined;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    return cause?.code ?? (err as Error).message;
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
