@@ -111,5 +111,14 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // `npm start` in the background does not pass a kill on to this process: stop with the parent.
+      const parent = process.ppid;
+      setInterval(() => {
+        try {
+          process.kill(parent, 0);
+        } catch {
+          stop();
+        }
+      }, 1000).unref();
     });
 }
