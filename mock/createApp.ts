@@ -45,6 +45,8 @@ export interface CreateAppOptions {
   nowMs?: number;
   logger?: Logger;
   options?: Partial<MockOptions>;
+  /** Called after every control-plane call that changed the state (2xx to POST, PUT, PATCH, DELETE), e.g. to save it (`--state-file`). */
+  onStateChange?: () => void;
 }
 
 /** What {@link createApp} returns: an app that does not listen, and its state. */
@@ -156,6 +158,14 @@ export function createApp(init: CreateAppOptions): MockApp {
     res.locals.specPath = '/billing/usage';
     res.set('Allow', 'GET, HEAD, OPTIONS');
     sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.path}; use GET.`, { allowed: ['GET', 'HEAD', 'OPTIONS'] });
+  });
+  app.use('/__admin', (req: Request, res: Response, next: NextFunction) => {
+    if (init.onStateChange && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      res.on('finish', () => {
+        if (res.statusCode < 300) init.onStateChange!();
+      });
+    }
+    next();
   });
   app.use('/__admin', createAdminRouter(mockApp, { resolveScenario: init.resolveScenario, listScenarios: init.listScenarios }));
   app.use((req: Request, res: Response) => {

@@ -1,7 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { parseInstant } from '../billing/parseInstant.ts';
-import { createApp, ScenarioApplyError } from '../../mock/createApp.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createApp, ScenarioApplyError, type MockApp } from '../../mock/createApp.ts';
+import { snapshotState } from '../../mock/admin/snapshotState.ts';
+import { createStateFileWriter, type StateFileWriter } from './createStateFileWriter.ts';
 import { listen } from '../../mock/listen.ts';
 import type { Scenario } from '../../mock/store/applyScenario.ts';
 import { builtInScenarioCatalog, formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
@@ -35,6 +39,7 @@ export interface ServeOptions {
   adminToken?: string;
   corsOrigin: string;
   logLevel: string;
+  stateFile?: string;
   /** Undefined when neither flag nor env var was given: then on unless NODE_ENV=production. */
   validateResponses?: boolean;
 }
@@ -54,6 +59,7 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').env('INSTAVIEW_MOCK_PORT').default(4010).argParser(integer('--port', 0, 65535)))
     .addOption(new Option('--host <host>', 'address to bind; off loopback --admin-token is required').env('INSTAVIEW_MOCK_HOST').default('127.0.0.1'))
     .addOption(new Option('-s, --scenario <name|file>', 'built-in scenario name or a scenario file (YAML/JSON)').env('INSTAVIEW_MOCK_SCENARIO').default('default'))
+    .addOption(new Option('--state-file <file>', 'keep the state in this .json/.yaml file: resumed from it when it exists, saved after every control-plane change').env('INSTAVIEW_MOCK_STATE_FILE'))
     .addOption(new Option('--seed <n>', "seed of the generated data (default: the scenario's, else 1)").env('INSTAVIEW_MOCK_SEED').argParser(integer('--seed', 0, 2 ** 31 - 1)))
     .addOption(new Option('--now <instant>', 'freeze the clock at this ISO 8601 instant').env('INSTAVIEW_MOCK_NOW').argParser(instant))
     .addOption(new Option('--rate-limit', 'answer 429 when a key exhausts its window').env('INSTAVIEW_MOCK_RATE_LIMIT').default(false))
@@ -68,14 +74,21 @@ export function registerServeCommand(program: Command): void {
       if (!LOOPBACK.test(opts.host) && !opts.adminToken) {
         command.error(`Refusing to bind ${opts.host} without --admin-token: the control plane /__admin would be open to the network (DESIGN §6.3).`, { exitCode: 2 });
       }
-      const resolved = resolveScenarioArgument(opts.scenario);
+      if (opts.stateFile && !/\.(json|ya?ml)$/i.test(opts.stateFile)) {
+        command.error(`--state-file ${opts.stateFile}: name a .json, .yaml or .yml file.`, { exitCode: 2 });
+      }
+      const stateFile = opts.stateFile ? resolve(process.env.INIT_CWD ?? process.cwd(), opts.stateFile) : undefined;
+      const resumed = stateFile !== undefined && existsSync(stateFile);
+      const resolved = resolveScenarioArgument(resumed ? stateFile : opts.scenario);
       if (!resolved.ok) command.error(resolved.message, { exitCode: 2 });
       const scenario = (resolved as { scenario: Scenario }).scenario;
       const logger = createLogger(opts.logLevel);
-      let mock;
+      let mock: MockApp | undefined;
+      let writer: StateFileWriter | undefined;
       try {
         mock = createApp({
           scenario,
+          ...(stateFile ? { onStateChange: () => writer?.schedule() } : {}),
           ...builtInScenarioCatalog(),
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
           ...(opts.now === undefined ? {} : { nowMs: opts.now }),
@@ -92,6 +105,14 @@ export function registerServeCommand(program: Command): void {
         if (!(err instanceof ScenarioApplyError)) throw err;
         command.error(`Scenario ${(resolved as { file: string }).file} does not apply:\n${formatScenarioProblems((resolved as { file: string }).file, err.problems)}`, { exitCode: 2 });
       }
+      if (stateFile) {
+        const m = mock!;
+        writer = createStateFileWriter(stateFile, () => snapshotState(m), (err) => logger.error({ err, stateFile }, 'cannot save the state file'));
+        if (!resumed) {
+          writer.schedule();
+          writer.flush();
+        }
+      }
       let running;
       try {
         running = await listen(mock!, { port: opts.port, host: opts.host });
@@ -101,12 +122,14 @@ export function registerServeCommand(program: Command): void {
       }
       process.stdout.write(
         `InstaView billing mock listening on ${running!.baseUrl}\n` +
+          (stateFile ? `  state file: ${stateFile} (${resumed ? 'resumed from it' : 'new'}; saved after every change)\n` : '') +
           `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()} · answers checked against the spec: ${validate ? 'yes' : 'no'}\n` +
           `  try: curl -H 'Authorization: Bearer ${mock!.ctx.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
           formatKeyTable(mock!.ctx.store) +
           `\n  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults)\n`,
       );
       const stop = () => {
+        writer?.flush();
         void running!.close().then(() => process.exit(0));
       };
       process.once('SIGINT', stop);

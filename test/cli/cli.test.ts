@@ -10,7 +10,51 @@ function run(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
 }
 
+/** Starts `serve` with `args` and resolves with its base URL once it prints it; the caller kills it. */
+async function serve(args: string[]): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--log-level', 'silent', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m && out.includes('control plane')) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.removeAllListeners('exit');
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { baseUrl, stop };
+}
+
 describe('instaview-mock command line (DESIGN §9)', () => {
+  it('serve --state-file keeps what the control plane stored across a restart', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'state-')), 'state.json');
+    const first = await serve(['--scenario', 'seed-examples', '--state-file', file]);
+    try {
+      const res = await fetch(`${first.baseUrl}/__admin/usage-events`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ companyId: '0b6f4f3e-7c1a-4d2b-9a57-3f0c6e1d2a01', occurredAt: '2024-01-30T12:00:00Z', minutes: 4.5 }),
+      });
+      expect(res.status).toBe(201);
+    } finally {
+      await first.stop();
+    }
+    const second = await serve(['--state-file', file]);
+    try {
+      const res = await fetch(`${second.baseUrl}/billing/usage`, { headers: { Authorization: 'Bearer sk_example_minutes' } });
+      const body = (await res.json()) as { data: { totalMinutesUsed: number; totalInterviews: number } };
+      expect([body.data.totalMinutesUsed, body.data.totalInterviews]).toEqual([250, 43]);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('serve prints its base URL and the key table, then answers with the scenario\'s numbers', async () => {
     const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--scenario', 'seed-examples', '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
