@@ -110,7 +110,7 @@ export function createApp(init: CreateAppOptions): MockApp {
   app.set('query parser', 'simple');
   const mockApp: MockApp = { app, ctx, loadScenario, currentScenario: () => scenario };
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  app.use((_req: Request, res: Response, next: NextFunction) => {
     res.locals.clock = clock;
     next();
   });
