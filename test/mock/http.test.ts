@@ -94,6 +94,7 @@ describe('HTTP behaviour (DESIGN §3.6)', () => {
   it('answers oversized headers with 431 and the envelope', async () => {
     const answer = await raw(`GET /billing/usage HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40 * 1024)}\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 431/);
+    expect(answer).toMatch(/X-Request-Id: [0-9a-f-]{36}/);
     expect(answer).toContain('"success":false');
   });
 
