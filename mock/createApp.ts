@@ -31,6 +31,13 @@ export class ScenarioApplyError extends Error {
   }
 }
 
+/** One log line per request: method, path, status, time, request id and the key's last 4 characters only. */
+function requestLine(req: { method?: string; url?: string; id?: unknown; headers: Record<string, string | string[] | undefined> }, status: number, ms?: number): string {
+  const auth = req.headers.authorization;
+  const token = typeof auth === 'string' ? /^\s*bearer\s+(.*)$/i.exec(auth)?.[1]?.trim() : undefined;
+  return `${req.method} ${req.url?.split('?')[0]} → ${status}${ms === undefined ? '' : ` in ${ms} ms`} · ${String(req.id)}${token ? ` · key …${token.slice(-4)}` : ''}`;
+}
+
 /** Options of {@link createApp}. Defaults: real clock, seed 1, no 429s, any CORS origin, responses validated in `log` mode. */
 export interface CreateAppOptions {
   /** The scenario to load now and to return to on `POST /__admin/reset`. */
@@ -125,6 +132,8 @@ export function createApp(init: CreateAppOptions): MockApp {
         return token ? { key: `…${token.slice(-4)}` } : {};
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      customSuccessMessage: (req, res, responseTime) => requestLine(req, res.statusCode, responseTime),
+      customErrorMessage: (req, res) => requestLine(req, res.statusCode),
     }),
   );
   app.use(createResponseValidator(ctx));

@@ -46,7 +46,7 @@ export interface ServeOptions {
 
 function createLogger(level: string): Logger {
   if (process.stdout.isTTY) {
-    return pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,req,res,responseTime', messageFormat: '{req.method} {req.path} → {res.status} in {responseTime} ms {key}' } } });
+    return pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,req,res,responseTime,key,reqId' } } });
   }
   return pino({ level });
 }
