@@ -10,6 +10,7 @@ import { createResponseValidator } from './http/createResponseValidator.ts';
 import { sendError } from './http/envelope.ts';
 import { createFaultMiddleware, createFaultSet } from './http/faults.ts';
 import { requestIdOf } from './http/requestId.ts';
+import { bearerToken } from './http/authenticate.ts';
 import { createUsageHandler } from './http/usageRoute.ts';
 import { applyScenario, scenarioFrozenAt, type Scenario, type ScenarioProblem } from './store/applyScenario.ts';
 import { createStore } from './store/createStore.ts';
@@ -34,7 +35,7 @@ export class ScenarioApplyError extends Error {
 /** One log line per request: method, path, status, time, request id and the key's last 4 characters only. */
 function requestLine(req: { method?: string; url?: string; id?: unknown; headers: Record<string, string | string[] | undefined> }, status: number, ms?: number): string {
   const auth = req.headers.authorization;
-  const token = typeof auth === 'string' ? /^\s*bearer\s+(.*)$/i.exec(auth)?.[1]?.trim() : undefined;
+  const token = bearerToken(typeof auth === 'string' ? auth : undefined);
   return `${req.method} ${req.url?.split('?')[0]} → ${status}${ms === undefined ? '' : ` in ${ms} ms`} · ${String(req.id)}${token ? ` · key …${token.slice(-4)}` : ''}`;
 }
 
@@ -79,7 +80,7 @@ export function createApp(init: CreateAppOptions): MockApp {
     store: createStore(),
     clock,
     rateLimiter: createRateLimiter(),
-    faults: createFaultSet(),
+    faults: createFaultSet(init.seed ?? init.scenario.seed ?? 1),
     options,
     logger,
     rateLimitEnforced: () => options.rateLimit || scenario.rateLimit?.enabled === true,
@@ -128,7 +129,7 @@ export function createApp(init: CreateAppOptions): MockApp {
       quietReqLogger: true,
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
       customProps: (req) => {
-        const token = /^\s*bearer\s+(.*)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+        const token = bearerToken(req.headers.authorization);
         return token ? { key: `…${token.slice(-4)}` } : {};
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
@@ -137,13 +138,6 @@ export function createApp(init: CreateAppOptions): MockApp {
     }),
   );
   app.use(createResponseValidator(ctx));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const q = req.url.indexOf('?');
-    if (q >= 0 && Buffer.byteLength(req.url.slice(q + 1)) > MAX_QUERY_BYTES) {
-      return sendError(res, 414, 'URI_TOO_LONG', `The query string is longer than ${MAX_QUERY_BYTES} bytes.`, { maxBytes: MAX_QUERY_BYTES });
-    }
-    next();
-  });
   app.use(
     cors({
       origin: options.corsOrigin === '*' ? '*' : options.corsOrigin.split(',').map((o) => o.trim()),
@@ -161,8 +155,14 @@ export function createApp(init: CreateAppOptions): MockApp {
       maxAge: 600,
     }),
   );
-  app.use(USAGE_PATHS, createFaultMiddleware(ctx.faults, init.seed ?? scenario.seed ?? 1));
-  app.get(USAGE_PATHS, createUsageHandler(ctx));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const q = req.url.indexOf('?');
+    if (q >= 0 && Buffer.byteLength(req.url.slice(q + 1)) > MAX_QUERY_BYTES) {
+      return sendError(res, 414, 'URI_TOO_LONG', `The query string is longer than ${MAX_QUERY_BYTES} bytes.`, { maxBytes: MAX_QUERY_BYTES });
+    }
+    next();
+  });
+  app.get(USAGE_PATHS, createFaultMiddleware(ctx.faults), createUsageHandler(ctx));
   app.all(USAGE_PATHS, (req: Request, res: Response) => {
     res.locals.specPath = '/billing/usage';
     res.set('Allow', 'GET, HEAD, OPTIONS');

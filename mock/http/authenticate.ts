@@ -11,6 +11,15 @@ export interface AuthFailure {
 const BEARER = /^\s*bearer(?:\s+(.*))?$/i;
 
 /**
+ * The key of an `Authorization: Bearer <key>` header: scheme case-insensitive, key trimmed (DESIGN §3.1).
+ * @returns the key, or undefined when the header is missing, of another scheme, or has an empty key.
+ */
+export function bearerToken(header: string | undefined): string | undefined {
+  const token = header === undefined ? undefined : BEARER.exec(header)?.[1]?.trim();
+  return token ? token : undefined;
+}
+
+/**
  * Finds the API key of a request from its `Authorization` header (DESIGN §3.1 steps 1–3, in order):
  * missing or not `Bearer <key>` (scheme case-insensitive, key trimmed, empty = missing) → 401
  * `MISSING_API_KEY`; unknown, revoked or expired (now ≥ `expiresAt`) → 401 `INVALID_API_KEY`;
@@ -24,8 +33,7 @@ export function authenticate(
   lookup: (key: string) => StoredApiKey | undefined,
   nowMs: number,
 ): { ok: true; key: StoredApiKey } | { ok: false; failure: AuthFailure } {
-  const match = header === undefined ? null : BEARER.exec(header);
-  const token = match?.[1]?.trim();
+  const token = bearerToken(header);
   if (!token) {
     return { ok: false, failure: { status: 401, code: 'MISSING_API_KEY', message: 'Send your API key as "Authorization: Bearer <key>".' } };
   }

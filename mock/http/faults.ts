@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Faker, en } from '@faker-js/faker';
 import type { RequestHandler } from 'express';
 import type { components } from '../../src/generated/admin.ts';
+import { bearerToken } from './authenticate.ts';
 import { sendError, type MockErrorCode } from './envelope.ts';
 
 /**
@@ -12,21 +13,30 @@ import { sendError, type MockErrorCode } from './envelope.ts';
  */
 export type Fault = components['schemas']['StoredFault'];
 
-/** The faults of one mock instance. */
+/** The faults of one mock instance, with the seeded generator that decides `errorRate`. */
 export interface FaultSet {
   list(): Fault[];
+  /** A number in [0, 1) from the seeded generator: the same sequence after every `clear()`. */
+  roll(): number;
   add(fault: Omit<Fault, 'id'> & { id?: string }): Fault;
   /** Replaces every fault at once (`PUT /__admin/faults`). */
   replace(faults: Array<Omit<Fault, 'id'> & { id?: string }>): Fault[];
+  /** Removes every fault and re-seeds the generator (scenario load, reset). */
   clear(): void;
 }
 
-/** Creates an empty fault set. */
-export function createFaultSet(): FaultSet {
+/**
+ * Creates an empty fault set.
+ * @param seed seeds the generator deciding `errorRate` (the mock's `--seed`), so a run is reproducible.
+ */
+export function createFaultSet(seed: number): FaultSet {
   let faults: Fault[] = [];
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
   const withId = (f: Omit<Fault, 'id'> & { id?: string }): Fault => ({ ...structuredClone(f), id: f.id ?? randomUUID() });
   return {
     list: () => faults.map((f) => ({ ...f })),
+    roll: () => faker.number.int({ min: 0, max: 999_999 }) / 1_000_000,
     add(fault) {
       const stored = withId(fault);
       faults.push(stored);
@@ -38,6 +48,7 @@ export function createFaultSet(): FaultSet {
     },
     clear: () => {
       faults = [];
+      faker.seed(seed);
     },
   };
 }
@@ -58,20 +69,17 @@ function dropPointer(body: unknown, pointer: string): void {
 
 /**
  * Middleware applying the faults that match a request (first match wins): latency, then a forced
- * status (with the error envelope), else dropped fields on the way out.
- * @param seed seeds the generator deciding `errorRate`, so a run is reproducible.
+ * status (with the error envelope), else dropped fields on the way out. Mounted on the GET route only,
+ * so routing (404) and the method check (405) happen first.
  */
-export function createFaultMiddleware(faults: FaultSet, seed: number): RequestHandler {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(seed);
+export function createFaultMiddleware(faults: FaultSet): RequestHandler {
   return (req, res, next) => {
-    const key = /^\s*bearer\s+(.*)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
-    const path = req.originalUrl.split('?')[0]; // the exact request path: req.path is '/' under the app.use mount
-    const fault = faults.list().find((f) => (f.path === undefined || f.path === path) && (f.apiKey === undefined || f.apiKey === key));
+    const key = bearerToken(req.get('authorization'));
+    const fault = faults.list().find((f) => (f.path === undefined || f.path === req.path) && (f.apiKey === undefined || f.apiKey === key));
     if (!fault) return next();
     res.locals.faultId = fault.id;
     const act = () => {
-      if (fault.status !== undefined && faker.number.float({ min: 0, max: 1 }) < (fault.errorRate ?? 1)) {
+      if (fault.status !== undefined && faults.roll() < (fault.errorRate ?? 1)) {
         return sendError(res, fault.status, codeFor(fault.status), `Injected fault ${fault.id}: status ${fault.status}.`, { faultId: fault.id });
       }
       if (fault.dropFields?.length) {

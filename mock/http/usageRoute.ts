@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { buildUsageReport } from '../../src/billing/buildUsageReport.ts';
 import { resolveUsagePeriod } from '../../src/billing/resolveUsagePeriod.ts';
 import { validateCompanyIdParam } from '../../src/billing/validateCompanyIdParam.ts';
+import { validationError } from '../../src/billing/types.ts';
 import type { MockContext } from '../MockContext.ts';
 import type { StoredApiKey, StoredCompany } from '../store/types.ts';
 import { authenticate } from './authenticate.ts';
@@ -23,8 +24,8 @@ function companiesInScope(ctx: MockContext, key: StoredApiKey, rawCompanyId: unk
   }
   if (param.companyId === undefined) {
     if (ctx.options.atsRequireCompanyId) {
-      const reason = 'is required for ATS keys on this mock (--ats-require-company-id)';
-      sendError(res, 400, 'VALIDATION_ERROR', `Missing query parameter "companyId": ${reason}`, { field: 'companyId', reason });
+      const e = validationError('companyId', null, 'is required for ATS keys on this mock (--ats-require-company-id)');
+      sendError(res, 400, 'VALIDATION_ERROR', e.message, e.details);
       return undefined;
     }
     return ctx.store.companies({ atsIntegrationId: key.atsIntegrationId! });

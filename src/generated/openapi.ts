@@ -182,13 +182,13 @@ export interface components {
         };
         /**
          * @description Names the offending query parameter (`end` when `start` is not before `end`), the value
-         *     received (an array when the parameter was repeated; absent when a required parameter was
+         *     received (an array when the parameter was repeated; `null` when a required parameter was
          *     missing) and why it was rejected.
          */
         ValidationErrorDetails: {
             /** @example start */
             field: string;
-            value?: string | string[];
+            value: string | string[] | null;
             reason: string;
         };
         InsufficientScopeDetails: {

@@ -117,3 +117,40 @@ describe('requests Express never sees (DESIGN §3.6)', () => {
     expect(answer).toContain('"METHOD_NOT_ALLOWED"');
   });
 });
+
+describe('ordering of the HTTP checks (DESIGN §3.6)', () => {
+  it('puts CORS headers on a 414 so a browser can read it, and answers a long preflight with 204', async () => {
+    const long = `/billing/usage?pad=${'x'.repeat(9000)}`;
+    const r = await m.get(long, 'sk_test_acme', { Origin: 'http://localhost:5173' });
+    expect(r.status).toBe(414);
+    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    const pre = await fetch(`${m.baseUrl}${long}`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } });
+    expect(pre.status).toBe(204);
+  });
+
+  it('routes and checks the method before an injected fault applies', async () => {
+    await m.admin('PUT', '/faults', { status: 503 });
+    try {
+      expect((await m.get('/billing/usage/extra', 'sk_test_acme')).status).toBe(404);
+      expect((await fetch(`${m.baseUrl}/billing/usage`, { method: 'POST' })).status).toBe(405);
+      expect((await m.get('/billing/usage', 'sk_test_acme')).status).toBe(503);
+    } finally {
+      await m.admin('DELETE', '/faults');
+    }
+  });
+
+  it('draws fault error rates from the seeded generator, the same sequence after every reset', async () => {
+    const run = async () => {
+      await m.admin('POST', '/reset');
+      await m.admin('PUT', '/faults', { status: 500, errorRate: 0.5 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await m.get('/billing/usage', 'sk_test_acme')).status);
+      return statuses;
+    };
+    const first = await run();
+    expect(first).toContain(500);
+    expect(first).toContain(200);
+    expect(await run()).toEqual(first);
+    await m.admin('POST', '/reset');
+  });
+});
