@@ -46,15 +46,21 @@ export function postUsageEvents(mock: MockApp, req: Request, res: Response): voi
     return sendError(res, 400, 'VALIDATION_ERROR', `At most ${MAX_EVENT_BATCH} events per request, got ${items.length}.`, { errors: [{ field: '', reason: `more than ${MAX_EVENT_BATCH} events` }] });
   }
   const errors: Array<{ index: number; field: string; reason: string }> = [];
+  const shaped: Array<{ index: number; item: UsageEventInput }> = [];
   items.forEach((item, index) => {
     const issues = validateAgainst('scenario', '/$defs/UsageEventInput', item);
-    if (issues.length > 0) {
-      const first = pickIssue(issues);
-      errors.push({ index, field: first.pointer.replace(/^\//, ''), reason: first.message });
-    }
+    if (issues.length === 0) return shaped.push({ index, item: item as UsageEventInput });
+    const first = pickIssue(issues);
+    errors.push({ index, field: first.pointer.replace(/^\//, ''), reason: first.message });
   });
+  // The store's rules (unknown ids, decimals, pricing, duplicates) for the items whose shape is right,
+  // so one answer lists every bad item.
+  for (const problem of mock.ctx.store.checkUsageEvents(shaped.map((s) => s.item))) {
+    errors.push({ index: shaped[problem.index!]!.index, field: problem.field, reason: problem.reason });
+  }
+  errors.sort((a, b) => a.index - b.index);
   if (errors.length > 0) {
-    return sendError(res, 400, 'VALIDATION_ERROR', `${errors.length} invalid event${errors.length === 1 ? '' : 's'}; nothing was stored. First: item ${errors[0]!.index} "${errors[0]!.field}" ${errors[0]!.reason}`, { errors });
+    return sendError(res, 400, 'VALIDATION_ERROR', `${errors.length} invalid event field${errors.length === 1 ? '' : 's'}; nothing was stored. First: item ${errors[0]!.index} "${errors[0]!.field}" ${errors[0]!.reason}`, { errors });
   }
   const result = mock.ctx.store.addUsageEvents(items as UsageEventInput[]);
   if (!result.ok) return sendError(res, result.error.status, result.error.code, result.error.message, result.error.details);

@@ -33,6 +33,8 @@ export interface MockStore {
   addApiKey(input: Partial<StoredApiKey> & { type: StoredApiKey['type'] }): StoreResult<StoredApiKey>;
   updateApiKey(key: string, patch: object): StoreResult<StoredApiKey>;
   deleteApiKey(key: string): StoreResult<StoredApiKey>;
+  /** Lists every problem of a batch of events by index (`{index, field, reason}`) without storing anything. */
+  checkUsageEvents(inputs: UsageEventInput[]): FieldProblem[];
   /** Stores a batch of up to {@link MAX_EVENT_BATCH} events, all or nothing (DESIGN §6.2). */
   addUsageEvents(inputs: UsageEventInput[]): StoreResult<UsageEventRecord[]>;
   /** Stores events already in the domain's exact form (generated ones); ids must be new. */
@@ -78,6 +80,23 @@ export function createStore(newId: () => string = randomUUID): MockStore {
     const pricingProblem = checkPricing(c.pricing);
     if (pricingProblem) return { ok: false, error: invalidField('pricing', pricingProblem) };
     return { ok: true, value: null };
+  }
+
+  /** Turns caller-written events into stored ones, listing every problem by index; stores nothing. */
+  function prepareEvents(inputs: readonly UsageEventInput[]): { events: UsageEvent[]; problems: FieldProblem[] } {
+    const problems: FieldProblem[] = [];
+    const events: UsageEvent[] = [];
+    const batchIds = new Set<string>();
+    inputs.forEach((input, index) => {
+      if (!input || typeof input !== 'object') return problems.push({ index, field: '', reason: 'must be an object' });
+      const companyId = typeof input.companyId === 'string' ? input.companyId : '';
+      const result = toUsageEvent(input, companies.get(companyId.toLowerCase()), newId);
+      if (!result.ok) return problems.push(...result.problems.map((p) => ({ index, ...p })));
+      if (eventIds.has(result.event.id) || batchIds.has(result.event.id)) return problems.push({ index, field: 'id', reason: `an event with id ${result.event.id} exists` });
+      batchIds.add(result.event.id);
+      events.push(result.event);
+    });
+    return { events, problems };
   }
 
   const store: MockStore = {
@@ -158,20 +177,10 @@ export function createStore(newId: () => string = randomUUID): MockStore {
       keys.delete(key);
       return { ok: true, value: current };
     },
+    checkUsageEvents: (inputs) => prepareEvents(inputs).problems,
     addUsageEvents(inputs) {
       if (inputs.length > MAX_EVENT_BATCH) return { ok: false, error: invalidField('events', `at most ${MAX_EVENT_BATCH} events per request, got ${inputs.length}`) };
-      const problems: FieldProblem[] = [];
-      const events: UsageEvent[] = [];
-      const batchIds = new Set<string>();
-      inputs.forEach((input, index) => {
-        if (!input || typeof input !== 'object') return problems.push({ index, field: '', reason: 'must be an object' });
-        const companyId = typeof input.companyId === 'string' ? input.companyId : '';
-        const result = toUsageEvent(input, companies.get(companyId.toLowerCase()), newId);
-        if (!result.ok) return problems.push(...result.problems.map((p) => ({ index, ...p })));
-        if (eventIds.has(result.event.id) || batchIds.has(result.event.id)) return problems.push({ index, field: 'id', reason: `an event with id ${result.event.id} exists` });
-        batchIds.add(result.event.id);
-        events.push(result.event);
-      });
+      const { events, problems } = prepareEvents(inputs);
       if (problems.length > 0) return { ok: false, error: invalidItems(problems, problems.length === 1 ? 'event field' : 'event fields') };
       store.addGeneratedEvents(events);
       return { ok: true, value: events.map(toUsageEventRecord) };

@@ -55,6 +55,22 @@ describe('the control plane refuses hostile input clearly and keeps serving', ()
     expect((await m.admin('POST', '/usage-events', [])).status).toBe(400);
   });
 
+  it('lists every bad item of a batch at once, whether the schema or the billing rules refuse it', async () => {
+    const r = await m.admin('POST', '/usage-events', [
+      { companyId: IDS.acme, occurredAt: 'bad', minutes: 1 },
+      { companyId: '12345678-1234-4234-8234-123456789012', occurredAt: '2024-02-20T00:00:00Z', minutes: 1 },
+      { companyId: IDS.umbrella, occurredAt: '2024-02-20T00:00:00Z', minutes: 1 },
+      { companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: 1.0001 },
+    ]);
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.errors.map((e: any) => [e.index, e.field])).toEqual([
+      [0, 'occurredAt'],
+      [1, 'companyId'],
+      [2, 'credits'],
+      [3, 'minutes'],
+    ]);
+  });
+
   it('refuses an unknown parameter on DELETE /usage-events instead of deleting everything', async () => {
     const before = await eventCount();
     const r = await m.admin('DELETE', '/usage-events?companyid=' + IDS.acme);

@@ -52,6 +52,8 @@ describe('HTTP behaviour (DESIGN §3.6)', () => {
 
   it('echoes the caller X-Request-Id and makes one up otherwise', async () => {
     expect((await m.get('/billing/usage', 'sk_test_acme', { 'X-Request-Id': 'trace-42' })).headers.get('x-request-id')).toBe('trace-42');
+    const long = `trace-${'x'.repeat(600)}`;
+    expect((await m.get('/billing/usage', 'sk_test_acme', { 'X-Request-Id': long })).headers.get('x-request-id')).toBe(long);
     expect((await m.get('/billing/usage')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
