@@ -21,6 +21,22 @@ function integer(name: string, min: number, max: number) {
   };
 }
 
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['0', 'false', 'no', 'off', '']);
+
+/**
+ * Reads an on/off `INSTAVIEW_MOCK_*` variable: `true/false`, `1/0`, `yes/no`, `on/off` (any case);
+ * undefined when unset. Anything else is refused with a message naming the variable, never read as "on".
+ */
+export function envFlag(name: string, env: NodeJS.ProcessEnv = process.env): { ok: true; value: boolean | undefined } | { ok: false; message: string } {
+  const raw = env[name];
+  if (raw === undefined) return { ok: true, value: undefined };
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return { ok: true, value: true };
+  if (FALSE.has(v)) return { ok: true, value: false };
+  return { ok: false, message: `${name}="${raw}" is not on/off: use true or false (also 1/0, yes/no, on/off).` };
+}
+
 function instant(value: string): number {
   const parsed = parseInstant(value);
   if (!parsed.ok) throw new InvalidArgumentError(`--now must be an ISO 8601 instant such as 2024-01-31T10:30:00Z: "${value}" ${parsed.reason}.`);
@@ -34,8 +50,8 @@ export interface ServeOptions {
   scenario: string;
   seed?: number;
   now?: number;
-  rateLimit: boolean;
-  atsRequireCompanyId: boolean;
+  rateLimit?: boolean;
+  atsRequireCompanyId?: boolean;
   adminToken?: string;
   corsOrigin: string;
   logLevel: string;
@@ -62,15 +78,23 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--state-file <file>', 'keep the state in this .json/.yaml file: resumed from it when it exists, saved after every control-plane change').env('INSTAVIEW_MOCK_STATE_FILE'))
     .addOption(new Option('--seed <n>', "seed of the generated data (default: the scenario's, else 1)").env('INSTAVIEW_MOCK_SEED').argParser(integer('--seed', 0, 2 ** 31 - 1)))
     .addOption(new Option('--now <instant>', 'freeze the clock at this ISO 8601 instant').env('INSTAVIEW_MOCK_NOW').argParser(instant))
-    .addOption(new Option('--rate-limit', 'answer 429 when a key exhausts its window').env('INSTAVIEW_MOCK_RATE_LIMIT').default(false))
-    .addOption(new Option('--ats-require-company-id', 'ATS keys must pass companyId (the stricter reading of the docs)').env('INSTAVIEW_MOCK_ATS_REQUIRE_COMPANY_ID').default(false))
+    .addOption(new Option('--rate-limit', 'answer 429 when a key exhausts its window (env INSTAVIEW_MOCK_RATE_LIMIT=true|false)'))
+    .addOption(new Option('--ats-require-company-id', 'ATS keys must pass companyId, the stricter reading of the docs (env INSTAVIEW_MOCK_ATS_REQUIRE_COMPANY_ID=true|false)'))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin').env('INSTAVIEW_MOCK_ADMIN_TOKEN'))
     .addOption(new Option('--cors-origin <origins>', 'allowed CORS origin(s), comma-separated; * for any').env('INSTAVIEW_MOCK_CORS_ORIGIN').default('*'))
     .addOption(new Option('--log-level <level>', 'pino log level').env('INSTAVIEW_MOCK_LOG_LEVEL').default('info').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
-    .addOption(new Option('--validate-responses', 'check every answer against the spec, logging mismatches as errors (default unless NODE_ENV=production)').env('INSTAVIEW_MOCK_VALIDATE_RESPONSES'))
+    .addOption(new Option('--validate-responses', 'check every answer against the spec, logging mismatches as errors; default unless NODE_ENV=production (env INSTAVIEW_MOCK_VALIDATE_RESPONSES=true|false)'))
     .addOption(new Option('--no-validate-responses', 'do not check answers against the spec'))
     .action(async (opts: ServeOptions, command: Command) => {
-      const validate = opts.validateResponses ?? process.env.NODE_ENV !== 'production';
+      const flag = (name: keyof ServeOptions, envVar: string): boolean | undefined => {
+        if (command.getOptionValueSource(name) === 'cli') return Boolean(opts[name]);
+        const parsed = envFlag(envVar);
+        if (!parsed.ok) command.error(parsed.message, { exitCode: 2 });
+        return (parsed as { value: boolean | undefined }).value;
+      };
+      opts.rateLimit = flag('rateLimit', 'INSTAVIEW_MOCK_RATE_LIMIT') ?? false;
+      opts.atsRequireCompanyId = flag('atsRequireCompanyId', 'INSTAVIEW_MOCK_ATS_REQUIRE_COMPANY_ID') ?? false;
+      const validate = flag('validateResponses', 'INSTAVIEW_MOCK_VALIDATE_RESPONSES') ?? process.env.NODE_ENV !== 'production';
       if (!LOOPBACK.test(opts.host) && !opts.adminToken) {
         command.error(`Refusing to bind ${opts.host} without --admin-token: the control plane /__admin would be open to the network (DESIGN §6.3).`, { exitCode: 2 });
       }
@@ -123,7 +147,7 @@ export function registerServeCommand(program: Command): void {
       process.stdout.write(
         `InstaView billing mock listening on ${running!.baseUrl}\n` +
           (stateFile ? `  state file: ${stateFile} (${resumed ? 'resumed from it' : 'new'}; saved after every change)\n` : '') +
-          `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()} · answers checked against the spec: ${validate ? 'yes' : 'no'}\n` +
+          `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()} · answers checked against the spec: ${validate ? 'yes' : 'no'} · 429s: ${opts.rateLimit ? 'on' : 'off'}\n` +
           `  try: curl -H 'Authorization: Bearer ${mock!.ctx.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
           formatKeyTable(mock!.ctx.store) +
           `\n  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults)\n`,

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { envFlag } from '../../src/cli/serveCommand.ts';
 
 const CLI = ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts'];
 
@@ -80,6 +81,16 @@ describe('instaview-mock command line (DESIGN §9)', () => {
     const r = run(['serve'], { INSTAVIEW_MOCK_PORT: 'eighty' });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('--port must be a whole number from 0 to 65535, got "eighty"');
+  });
+
+  it('serve reads on/off variables strictly: false is off, and a word it does not know is refused', () => {
+    expect(envFlag('X', { X: 'false' })).toEqual({ ok: true, value: false });
+    expect(envFlag('X', { X: 'TRUE' })).toEqual({ ok: true, value: true });
+    expect(envFlag('X', { X: '0' })).toEqual({ ok: true, value: false });
+    expect(envFlag('X', {})).toEqual({ ok: true, value: undefined });
+    const r = run(['serve'], { INSTAVIEW_MOCK_RATE_LIMIT: 'maybe' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('INSTAVIEW_MOCK_RATE_LIMIT="maybe" is not on/off');
   });
 
   it('serve refuses an address off loopback without --admin-token', () => {
