@@ -49,7 +49,7 @@ export interface CreateAppOptions {
   listScenarios?: () => string[];
   /** Seed of the generators and of fault error rates; overrides the scenario's `seed`. */
   seed?: number;
-  /** Freeze the clock at this instant (milliseconds since epoch) on every scenario load, overriding the scenario's clock (`--now`). */
+  /** Freeze the clock at this instant (milliseconds since epoch) when `scenario` is loaded or reset to, overriding its clock (`--now`). */
   nowMs?: number;
   logger?: Logger;
   options?: Partial<MockOptions>;
@@ -89,9 +89,14 @@ export function createApp(init: CreateAppOptions): MockApp {
 
   function loadScenario(next: Scenario): ScenarioProblem[] {
     const before = clock.state();
-    const frozenAt = init.nowMs ?? scenarioFrozenAt(next, clock.now());
+    // --now overrides the clock of the scenario the mock was started with (first load and its resets);
+    // any other scenario brings its own clock.
+    const frozenAt = (next === init.scenario ? init.nowMs : undefined) ?? scenarioFrozenAt(next, clock.now());
     if (frozenAt !== undefined) clock.freeze(frozenAt);
-    else clock.real();
+    else {
+      clock.real();
+      clock.advance(next.clock?.mode === 'real' ? (next.clock.offsetMs ?? 0) : 0);
+    }
     const store = createStore();
     const problems = applyScenario(store, next, { seed: init.seed ?? next.seed ?? 1, nowMs: clock.now() });
     if (problems.length > 0) {

@@ -138,7 +138,10 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
         return sendError(res, 400, 'VALIDATION_ERROR', `Invalid body at "${first.pointer || '/'}": ${first.message}. Send {"mode":"frozen","now":ISO}, {"mode":"real"} or {"advanceMs":N}.`, { field: first.pointer, reason: first.message, issues });
       }
       if (typeof body.advanceMs === 'number') ctx.clock.advance(body.advanceMs);
-      else if (body.mode === 'real') ctx.clock.real();
+      else if (body.mode === 'real') {
+        ctx.clock.real();
+        ctx.clock.advance(typeof (body as { offsetMs?: unknown }).offsetMs === 'number' ? (body as { offsetMs: number }).offsetMs : 0);
+      }
       else {
         const at = typeof body.now === 'string' ? parseInstant(body.now) : undefined;
         if (at && !at.ok) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid "now": ${at.reason}`, { field: 'now', value: body.now, reason: at.reason });

@@ -4,7 +4,7 @@ import type { Scenario } from '../store/applyScenario.ts';
 /**
  * The whole state in the scenario format (`GET /__admin/state`, DESIGN §6.2): entities as stored,
  * every event (generated ones included) as explicit `usageEvents`, no generators, the clock as now
- * (frozen at its instant, or real). Loading it with `PUT /__admin/state` reproduces the same answers.
+ * (frozen at its instant, or real with the offset earlier advances left). Loading it with `PUT /__admin/state` reproduces the same answers.
  */
 export function snapshotState(mock: MockApp): Scenario {
   const { store, clock } = mock.ctx;
@@ -13,7 +13,7 @@ export function snapshotState(mock: MockApp): Scenario {
   return {
     name: loaded.name,
     description: loaded.description,
-    clock: state.mode === 'frozen' ? { mode: 'frozen', now: state.now } : { mode: 'real' },
+    clock: state.mode === 'frozen' ? { mode: 'frozen', now: state.now } : { mode: 'real', ...(state.offsetMs > 0 ? { offsetMs: state.offsetMs } : {}) },
     ...(loaded.seed === undefined ? {} : { seed: loaded.seed }),
     ...(loaded.rateLimit === undefined ? {} : { rateLimit: loaded.rateLimit }),
     atsIntegrations: store.atsIntegrations(),

@@ -630,6 +630,8 @@ export interface components {
         } | {
             /** @constant */
             mode: "real";
+            /** @description Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years). */
+            offsetMs?: number;
         };
         /** @description Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too. */
         RateLimit: {

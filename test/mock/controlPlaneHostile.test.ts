@@ -113,3 +113,29 @@ describe('the control plane refuses hostile input clearly and keeps serving', ()
     expect((await m.get('/billing/usage', 'sk_test_acme')).body.data.totalMinutesUsed).toBe(5.3);
   });
 });
+
+describe('the clock survives a state round trip (DESIGN §6.4)', () => {
+  it('keeps the offset of an advanced real clock', async () => {
+    await m.admin('PUT', '/clock', { mode: 'real' });
+    await m.admin('PUT', '/clock', { advanceMs: 86_400_000 });
+    const state = (await m.admin('GET', '/state')).body.data;
+    expect(state.clock).toEqual({ mode: 'real', offsetMs: 86_400_000 });
+    await m.admin('PUT', '/state', state);
+    const clock = (await m.admin('GET', '/clock')).body.data;
+    expect(clock.offsetMs).toBe(86_400_000);
+    expect(Math.abs(Date.parse(clock.now) - (Date.now() + 86_400_000))).toBeLessThan(5_000);
+  });
+
+  it('keeps a saved frozen instant even when the mock was started with --now', async () => {
+    const pinned = await startMock(rulesScenario, { nowMs: Date.parse('2024-03-01T12:00:00Z') });
+    try {
+      const state = (await pinned.admin('GET', '/state')).body.data;
+      await pinned.admin('PUT', '/state', { ...state, clock: { mode: 'frozen', now: '2024-02-10T01:30:00Z' } });
+      expect((await pinned.admin('GET', '/clock')).body.data.now).toBe('2024-02-10T01:30:00.000Z');
+      await pinned.mock.loadScenario(rulesScenario);
+      expect((await pinned.admin('GET', '/clock')).body.data.now).toBe('2024-03-01T12:00:00.000Z');
+    } finally {
+      await pinned.close();
+    }
+  });
+});
