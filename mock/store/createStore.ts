@@ -7,14 +7,15 @@ import { toUsageEvent, toUsageEventRecord } from './toUsageEvent.ts';
 import { newApiKey, validateApiKey } from './validateApiKey.ts';
 import type { AtsIntegration, FieldProblem, StoredApiKey, StoredCompany, StoreResult, UsageEventInput, UsageEventRecord } from './types.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The largest batch `addUsageEvents` takes at once (DESIGN §6.2). */
 export const MAX_EVENT_BATCH = 100_000;
 
 /**
  * One mock instance's state: ATS integrations, companies, API keys and the usage index (DESIGN §6.1).
- * Every change returns a {@link StoreResult}; nothing is half-applied.
+ * Every change returns a {@link StoreResult}; nothing is half-applied. Inputs come schema-valid
+ * (spec/scenario.schema.json, spec/admin.openapi.yaml: the control plane and the scenario loader check
+ * them first); the store checks what a schema cannot: references, decimals, duplicates, conflicts.
  */
 export interface MockStore {
   readonly usage: UsageIndex;
@@ -73,9 +74,8 @@ export function createStore(newId: () => string = randomUUID): MockStore {
   const eventIds = new Set<string>();
   const usage = createUsageIndex();
 
+  /** The rules of a company the schema cannot state: its ATS integration exists, prices have ≤ 3 decimals. */
   function checkCompany(c: Partial<StoredCompany>): StoreResult<null> {
-    if (typeof c.name !== 'string' || c.name.trim() === '' || c.name.length > 100) return { ok: false, error: invalidField('name', 'must be 1 to 100 characters', c.name) };
-    if (c.billingSystem !== 'minutes' && c.billingSystem !== 'credits') return { ok: false, error: invalidField('billingSystem', 'must be "minutes" or "credits"', c.billingSystem) };
     if (c.atsIntegrationId !== undefined && !ats.has(String(c.atsIntegrationId).toLowerCase())) return { ok: false, error: invalidField('atsIntegrationId', 'no ATS integration with this id', c.atsIntegrationId) };
     const pricingProblem = checkPricing(c.pricing);
     if (pricingProblem) return { ok: false, error: invalidField('pricing', pricingProblem) };
@@ -105,8 +105,6 @@ export function createStore(newId: () => string = randomUUID): MockStore {
     atsIntegration: (id) => ats.get(id.toLowerCase()),
     addAtsIntegration(input) {
       const id = (input.id ?? newId()).toLowerCase();
-      if (!UUID.test(id)) return { ok: false, error: invalidField('id', 'must be a UUID', input.id) };
-      if (typeof input.name !== 'string' || input.name.trim() === '') return { ok: false, error: invalidField('name', 'must be a non-empty string', input.name) };
       if (ats.has(id)) return { ok: false, error: conflict(`An ATS integration with id ${id} exists`, { id }) };
       const entity = { id, name: input.name };
       ats.set(id, entity);
@@ -116,7 +114,6 @@ export function createStore(newId: () => string = randomUUID): MockStore {
     company: (id) => companies.get(id.toLowerCase()),
     addCompany(input) {
       const id = (input.id ?? newId()).toLowerCase();
-      if (!UUID.test(id)) return { ok: false, error: invalidField('id', 'must be a UUID', input.id) };
       const checked = checkCompany(input);
       if (!checked.ok) return checked;
       if (companies.has(id)) return { ok: false, error: conflict(`A company with id ${id} exists`, { id }) };

@@ -3,15 +3,15 @@ import { creditsForMinutes, milliToNumber, parseQuantity } from '../../src/billi
 import type { UsageEvent } from '../../src/billing/types.ts';
 import type { FieldProblem, StoredCompany, UsageEventInput, UsageEventRecord } from './types.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COST_KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const AGENT_FOCUS = /^[A-Z][A-Z0-9_]{0,63}$/;
-
 /** The default cost key of an event (the only one the public docs name). */
 export const DEFAULT_COST_KEY = 'interview_minutes';
 
 /**
- * Turns one caller-written event into the billing domain's exact form (DESIGN §6.1).
+ * Turns one caller-written event into the billing domain's exact form (DESIGN §6.1). The input's
+ * shape (UUIDs, cost-key and agent-focus patterns, types) is the schema's job
+ * (spec/scenario.schema.json `UsageEventInput`, checked before this); here come the rules a schema
+ * cannot state: the company exists, quantities have at most 3 decimals, the instant is real, and
+ * credits belong to a credits company.
  * Credits of a credits company's event are the given `credits`, else priced by the company's rule for
  * the event's `agentFocus` (half-up to 3 decimals, fixed when stored).
  * @param newId makes a UUID for a missing `id` or `interviewId`.
@@ -24,15 +24,8 @@ export function toUsageEvent(
 ): { ok: true; event: UsageEvent } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (!company) problems.push({ field: 'companyId', reason: `no company with id ${String(input.companyId)}` });
-  for (const field of ['id', 'interviewId'] as const) {
-    const v = input[field];
-    if (v !== undefined && (typeof v !== 'string' || !UUID.test(v))) problems.push({ field, reason: 'must be a UUID' });
-  }
   const costKey = input.costKey ?? DEFAULT_COST_KEY;
-  if (typeof costKey !== 'string' || !COST_KEY.test(costKey)) problems.push({ field: 'costKey', reason: 'must match ^[a-z][a-z0-9_]*$ (at most 64 characters)' });
   const agentFocus = input.agentFocus ?? 'GENERIC';
-  if (typeof agentFocus !== 'string' || !AGENT_FOCUS.test(agentFocus)) problems.push({ field: 'agentFocus', reason: 'must match ^[A-Z][A-Z0-9_]*$, e.g. GENERIC' });
-  if (input.isTest !== undefined && typeof input.isTest !== 'boolean') problems.push({ field: 'isTest', reason: 'must be true or false' });
   const at = typeof input.occurredAt === 'string' ? parseInstant(input.occurredAt) : { ok: false as const, reason: 'must be an ISO 8601 instant' };
   if (!at.ok) problems.push({ field: 'occurredAt', reason: at.reason });
   const minutes = parseQuantity(input.minutes);
