@@ -1,3 +1,4 @@
+import { compareCodeUnits } from './compareCodeUnits.ts';
 import type { EventColumns, StringTable } from './eventColumns.ts';
 import { compareIds } from './packedIds.ts';
 
@@ -132,7 +133,7 @@ function buildSeries(c: EventColumns, table: StringTable, live: Int32Array): Cos
     s.minutesPrefix[j + 1] = s.minutesPrefix[j]! + c.minutesMilli[row]!;
     s.creditsPrefix[j + 1] = s.creditsPrefix[j]! + Math.max(0, c.creditsMilli[row]!);
   }
-  return series.sort((a, b) => (a.costKey < b.costKey ? -1 : a.costKey > b.costKey ? 1 : 0));
+  return series.sort((a, b) => compareCodeUnits(a.costKey, b.costKey));
 }
 
 /**

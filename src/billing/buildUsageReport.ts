@@ -1,11 +1,7 @@
+import { compareCodeUnits } from './compareCodeUnits.ts';
 import { milliToNumber } from './quantity.ts';
 import type { CompanyUsage, CostKeyBucket, UsageReport } from './report.ts';
 import type { Company, Tally } from './types.ts';
-
-/** Plain UTF-16 code-unit comparison, as JavaScript's default sort (never locale order). */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** A global bucket being merged, with sums in thousandths (undefined = no company of that unit has it). */
 interface MergedBucket {

@@ -1,3 +1,6 @@
+import { compareCodeUnits } from './compareCodeUnits.ts';
+import { formatUuidWords, UUID_DIGIT_AT } from './uuid.ts';
+
 /**
  * A growable column of ids, four 32-bit words per row for canonical lower-case UUIDs, so a million
  * ids cost 16 MB off the JS heap instead of a million strings; any other id is kept as a string in
@@ -7,10 +10,6 @@ export interface PackedIds {
   words: Uint32Array;
   others: Map<number, string>;
 }
-
-const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-/** Character positions of the 32 hex digits of a UUID. */
-const DIGIT_AT = Array.from({ length: 32 }, (_, k) => k + (k >= 8 ? 1 : 0) + (k >= 12 ? 1 : 0) + (k >= 16 ? 1 : 0) + (k >= 20 ? 1 : 0));
 
 /** Creates an empty column with room for `capacity` rows. */
 export function createPackedIds(capacity: number): PackedIds {
@@ -31,7 +30,7 @@ export function setId(col: PackedIds, row: number, id: string): void {
     for (let w = 0; w < 4 && ok; w++) {
       let value = 0;
       for (let k = 0; k < 8; k++) {
-        const v = nibble(id.charCodeAt(DIGIT_AT[w * 8 + k]!));
+        const v = nibble(id.charCodeAt(UUID_DIGIT_AT[w * 8 + k]!));
         if (v < 0) {
           ok = false;
           break;
@@ -52,12 +51,7 @@ export function setId(col: PackedIds, row: number, id: string): void {
 export function getId(col: PackedIds, row: number): string {
   const other = col.others.get(row);
   if (other !== undefined) return other;
-  const codes = new Array<number>(36).fill(45);
-  for (let w = 0; w < 4; w++) {
-    const value = col.words[row * 4 + w]!;
-    for (let k = 0; k < 8; k++) codes[DIGIT_AT[w * 8 + k]!] = HEX_CODES[(value >>> (28 - 4 * k)) & 15]!;
-  }
-  return String.fromCharCode.apply(null, codes);
+  return formatUuidWords(col.words, row * 4);
 }
 
 /** Orders two rows' ids: packed before others, packed by words, others by code units; 0 when equal. */
@@ -73,7 +67,7 @@ export function compareIds(col: PackedIds, a: number, b: number): number {
   }
   if (oa === undefined) return -1;
   if (ob === undefined) return 1;
-  return oa < ob ? -1 : oa > ob ? 1 : 0;
+  return compareCodeUnits(oa, ob);
 }
 
 /** A new column holding `rows` of `col` in that order, with no spare room. */

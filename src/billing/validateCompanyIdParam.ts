@@ -1,6 +1,5 @@
 import { validationError, type ValidationError } from './types.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './uuid.ts';
 
 /**
  * The ATS key's `companyId` filter, lower-cased, or the 400 that refuses it.
@@ -21,7 +20,7 @@ export function validateCompanyIdParam(raw: unknown): CompanyIdParamResult {
   if (Array.isArray(raw)) {
     return { ok: false, error: validationError('companyId', raw, `was given ${raw.length} times; give it at most once`) };
   }
-  if (typeof raw !== 'string' || !UUID.test(raw)) {
+  if (!isUuid(raw)) {
     return {
       ok: false,
       error: validationError('companyId', raw, 'must be a UUID such as 33333333-3333-4333-8333-333333333333'),

@@ -1,16 +1,16 @@
 import { Faker, en } from '@faker-js/faker';
+import { formatUuidWords } from '../billing/uuid.ts';
+import type { components } from '../generated/admin.ts';
 
 /**
- * A cost key with its relative weight in a random pick.
+ * A cost key with its relative weight in a random pick (generated from the admin spec's `WeightedCostKey`).
  * Units: `weight` a non-negative number, relative to the other entries' weights. DESIGN §7 (generators).
  */
-export interface WeightedCostKey {
-  costKey: string;
-  weight: number;
-}
+export type WeightedCostKey = components['schemas']['WeightedCostKey'];
 
 /**
- * A scenario generator: how to make one company's faker-made usage events.
+ * A scenario generator: how to make one company's faker-made usage events (generated from
+ * `spec/scenario.schema.json#/$defs/Generator` via the admin spec).
  * Shape and defaults (see {@link GENERATOR_DEFAULTS}): `days` whole UTC days ending at the start of
  * the UTC day containing now (exclusive); `interviewsPerDay` {min, max} interviews per day, inclusive,
  * uniform; `durationMinutes` {min, max} minutes, uniform, with `decimals` (0–3) decimal places;
@@ -19,17 +19,7 @@ export interface WeightedCostKey {
  * interview, with the same minutes; `agentFocusMix` agent focus → weight; `testShare` (0–1) the share
  * of interviews whose events are all `isTest`. DESIGN §4, §7.
  */
-export interface UsageGenerator {
-  companyId: string;
-  days?: number;
-  interviewsPerDay?: { min: number; max: number };
-  durationMinutes?: { min: number; max: number; decimals?: number };
-  costKeys?: WeightedCostKey[];
-  extraCostKeys?: WeightedCostKey[];
-  multiEventShare?: number;
-  agentFocusMix?: Record<string, number>;
-  testShare?: number;
-}
+export type UsageGenerator = components['schemas']['Generator'];
 
 /** The values used for fields a {@link UsageGenerator} leaves out. DESIGN §4, §7. */
 export const GENERATOR_DEFAULTS = {
@@ -47,31 +37,21 @@ export const GENERATOR_DEFAULTS = {
 } as const;
 
 /**
- * A generated event, in the control plane's usage-event input shape (credits are not priced here).
+ * A generated event: the control plane's usage-event input (`UsageEventInput` of the admin spec)
+ * with every field given except `credits` (credits are not priced here).
  * Units: `occurredAt` an ISO 8601 UTC instant with milliseconds; `minutes` a quantity with at most
- * 3 decimals. `id` and `interviewId` are deterministic version-4-shaped UUIDs. DESIGN §6.1.
+ * 3 decimals. `id` and `interviewId` are deterministic version-4-shaped UUIDs. DESIGN §6.1, §7.
  */
-export interface UsageEventInput {
-  id: string;
-  companyId: string;
-  interviewId: string;
-  costKey: string;
-  occurredAt: string;
-  minutes: number;
-  agentFocus: string;
-  isTest: boolean;
-}
+export type GeneratedUsageEvent = Required<Omit<components['schemas']['UsageEventInput'], 'credits'>>;
+
+/**
+ * The former name of {@link GeneratedUsageEvent}, kept so that `bench/usage.bench.ts` still compiles.
+ * @deprecated use {@link GeneratedUsageEvent}; the admin spec's `UsageEventInput` (optional fields) is a different type.
+ */
+export type UsageEventInput = GeneratedUsageEvent;
 
 const DAY_MS = 86_400_000;
 const TWO_32 = 4_294_967_296;
-const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-/** Character positions in a 36-character UUID of each of its four 32-bit words. */
-const UUID_SLOTS = [
-  [0, 1, 2, 3, 4, 5, 6, 7],
-  [9, 10, 11, 12, 14, 15, 16, 17],
-  [19, 20, 21, 22, 24, 25, 26, 27],
-  [28, 29, 30, 31, 32, 33, 34, 35],
-];
 
 /** FNV-1a over a string: a stable 32-bit seed part for the company and generator index. */
 function hash32(text: string): number {
@@ -106,7 +86,7 @@ function weighted<T>(items: Array<[T, number]>, companyId: string, field: string
  * position in its scenario, mixed into the seed with `opts.seed` and `companyId`, so two generators
  * never repeat ids. Throws (start-up error) for unusable settings, naming the field. DESIGN §4, §7.
  */
-export function generateUsageEvents(gen: UsageGenerator, opts: { seed: number; nowMs: number; index?: number }): UsageEventInput[] {
+export function generateUsageEvents(gen: UsageGenerator, opts: { seed: number; nowMs: number; index?: number }): GeneratedUsageEvent[] {
   const d = GENERATOR_DEFAULTS;
   const { companyId } = gen;
   const days = gen.days ?? d.days;
@@ -136,20 +116,17 @@ export function generateUsageEvents(gen: UsageGenerator, opts: { seed: number; n
     while (i < w.cumulative.length - 1 && !(r < w.cumulative[i]!)) i++;
     return w.values[i]!;
   };
-  const codes = new Array<number>(36).fill(45); // '-' at 8, 13, 18, 23
-  const putWord = (w: number, at: number[]): void => {
-    for (let k = 0; k < 8; k++) codes[at[k]!] = HEX_CODES[(w >>> (28 - 4 * k)) & 15]!;
-  };
+  const words = new Uint32Array(4); // stored as unsigned 32-bit words
   const uuid = (): string => {
-    putWord(word(), UUID_SLOTS[0]!);
-    putWord(((word() & 0xffff0fff) | 0x00004000) >>> 0, UUID_SLOTS[1]!);
-    putWord(((word() & 0x3fffffff) | 0x80000000) >>> 0, UUID_SLOTS[2]!);
-    putWord(word(), UUID_SLOTS[3]!);
-    return String.fromCharCode.apply(null, codes); // one flat string, not a rope of pieces
+    words[0] = word();
+    words[1] = (word() & 0xffff0fff) | 0x00004000; // version 4
+    words[2] = (word() & 0x3fffffff) | 0x80000000; // variant 10
+    words[3] = word();
+    return formatUuidWords(words);
   };
 
   const today = Math.floor(opts.nowMs / DAY_MS) * DAY_MS;
-  const out: UsageEventInput[] = [];
+  const out: GeneratedUsageEvent[] = [];
   for (let day = today - days * DAY_MS; day < today; day += DAY_MS) {
     const count = faker.number.int({ min: perDay.min, max: perDay.max });
     const interviews: Array<{ start: number; units: number }> = [];
