@@ -38,7 +38,11 @@ export interface MockStore {
   checkUsageEvents(inputs: UsageEventInput[]): FieldProblem[];
   /** Stores a batch of up to {@link MAX_EVENT_BATCH} events, all or nothing (DESIGN §6.2). */
   addUsageEvents(inputs: UsageEventInput[]): StoreResult<UsageEventRecord[]>;
-  /** Stores events already in the domain's exact form (generated ones); ids must be new. */
+  /**
+   * Stores events already in the domain's exact form (generated ones). Their ids, derived from the
+   * seed, are not added to the duplicate check of explicit events: a million strings would cost
+   * ~70 MB; an explicit event reusing a generated id is not refused (docs/decisions/0008).
+   */
   addGeneratedEvents(events: UsageEvent[]): void;
   listUsageEvents(filter?: UsageEventFilter): UsageEventRecord[];
   deleteUsageEvents(filter: { companyId?: string }): number;
@@ -179,11 +183,11 @@ export function createStore(newId: () => string = randomUUID): MockStore {
       if (inputs.length > MAX_EVENT_BATCH) return { ok: false, error: invalidField('events', `at most ${MAX_EVENT_BATCH} events per request, got ${inputs.length}`) };
       const { events, problems } = prepareEvents(inputs);
       if (problems.length > 0) return { ok: false, error: invalidItems(problems, problems.length === 1 ? 'event field' : 'event fields') };
-      store.addGeneratedEvents(events);
+      for (const e of events) eventIds.add(e.id);
+      usage.add(events);
       return { ok: true, value: events.map(toUsageEventRecord) };
     },
     addGeneratedEvents(events) {
-      for (const e of events) eventIds.add(e.id);
       usage.add(events);
     },
     listUsageEvents: (filter) => usage.list(filter).map(toUsageEventRecord),
