@@ -51,7 +51,9 @@ export interface CreateAppOptions {
   seed?: number;
   /** Freeze the clock at this instant (milliseconds since epoch) when `scenario` is loaded or reset to, overriding its clock (`--now`). */
   nowMs?: number;
+  /** Where request lines and spec mismatches are logged (pino); silent when omitted. */
   logger?: Logger;
+  /** Behaviour switches (rate limits, ATS companyId, CORS, admin token, answer validation); see {@link MockOptions}. */
   options?: Partial<MockOptions>;
   /** Called after every control-plane call that changed the state (2xx to POST, PUT, PATCH, DELETE), e.g. to save it (`--state-file`). */
   onStateChange?: () => void;

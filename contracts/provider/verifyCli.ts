@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { resolveUserPath } from '../../src/cli/resolveUserPath.ts';
 import { gitVersion } from './gitVersion.ts';
 import { loadPacts, type PactSource } from './loadPacts.ts';
 import { verifyPacts } from './verifyPacts.ts';
@@ -50,7 +51,7 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
   const source: PactSource = opts.pactUrl
     ? { pactUrl: opts.pactUrl, ...(token ? { token } : {}) }
     : opts.pactDir || !brokerUrl
-      ? { pactDir: resolve(opts.pactDir ?? DEFAULT_PACT_DIR) }
+      ? { pactDir: opts.pactDir ? resolveUserPath(opts.pactDir) : resolve(DEFAULT_PACT_DIR) }
       : { brokerUrl, ...(token ? { token } : {}) };
 
   const unreachable = await probe(opts.providerBaseUrl);

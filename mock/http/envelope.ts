@@ -16,11 +16,10 @@ export type MockErrorCode =
   | 'INTERNAL_ERROR'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
-  | 'ADMIN_TOKEN_REQUIRED'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'ADMIN_TOKEN_REQUIRED';
 
 /** The failure envelope: `{success:false, data:null, error:{code, message, details?}, timestamp}` (DESIGN §3.6). */
-export function errorBody(code: MockErrorCode | string, message: string, details: Record<string, unknown> | undefined, nowMs: number) {
+export function errorBody(code: MockErrorCode, message: string, details: Record<string, unknown> | undefined, nowMs: number) {
   return {
     success: false as const,
     data: null,

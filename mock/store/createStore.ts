@@ -70,7 +70,11 @@ function checkPricing(pricing: unknown): string | undefined {
   return undefined;
 }
 
-/** Creates an empty store; one per app instance (STYLE: no module-level state). */
+/**
+ * Creates an empty store; one per app instance (STYLE: no module-level state). Ids it makes are
+ * lower-case UUIDs from `newId` (tests inject a deterministic one); errors come back as
+ * {@link StoreResult} values (400 `VALIDATION_ERROR`, 404 `RESOURCE_NOT_FOUND`, 409 `CONFLICT`), never thrown.
+ */
 export function createStore(newId: () => string = randomUUID): MockStore {
   const ats = new Map<string, AtsIntegration>();
   const companies = new Map<string, StoredCompany>();

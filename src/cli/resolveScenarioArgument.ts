@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Scenario } from '../../mock/store/applyScenario.ts';
-import { isAbsolute, resolve } from 'node:path';
+import { resolveUserPath } from './resolveUserPath.ts';
 import type { ScenarioProblem } from '../../mock/store/applyScenario.ts';
 import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile, locatePointersInFile } from '../scenario/index.ts';
 
@@ -11,8 +11,7 @@ import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadSc
  */
 export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scenario; file: string } | { ok: false; message: string } {
   const looksLikePath = /[/\\]|\.(ya?ml|json)$/i.test(arg);
-  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  const given = looksLikePath && !isAbsolute(arg) && process.env.INIT_CWD ? resolve(process.env.INIT_CWD, arg) : arg;
+  const given = looksLikePath ? resolveUserPath(arg) : arg;
   if (looksLikePath && !existsSync(given)) return { ok: false, message: `Scenario file ${arg} does not exist.` };
   const path = looksLikePath ? given : builtInScenarioPath(arg);
   if (path === undefined) {

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { parseInstant } from '../billing/parseInstant.ts';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolveUserPath } from './resolveUserPath.ts';
 import { createApp, ScenarioApplyError, type MockApp } from '../../mock/createApp.ts';
 import { snapshotState } from '../../mock/admin/snapshotState.ts';
 import { createStateFileWriter, type StateFileWriter } from './createStateFileWriter.ts';
@@ -101,7 +101,7 @@ export function registerServeCommand(program: Command): void {
       if (opts.stateFile && !/\.(json|ya?ml)$/i.test(opts.stateFile)) {
         command.error(`--state-file ${opts.stateFile}: name a .json, .yaml or .yml file.`, { exitCode: 2 });
       }
-      const stateFile = opts.stateFile ? resolve(process.env.INIT_CWD ?? process.cwd(), opts.stateFile) : undefined;
+      const stateFile = opts.stateFile ? resolveUserPath(opts.stateFile) : undefined;
       const resumed = stateFile !== undefined && existsSync(stateFile);
       const resolved = resolveScenarioArgument(resumed ? stateFile : opts.scenario);
       if (!resolved.ok) command.error(resolved.message, { exitCode: 2 });
