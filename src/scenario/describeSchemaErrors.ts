@@ -1,9 +1,8 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { appendPointer } from '../validation/jsonPointer.ts';
 import type { ScenarioIssue } from './types.ts';
 
 type Json = Record<string, unknown>;
-
-const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Edit distance, to suggest the field a typo meant. */
 function distance(a: string, b: string): number {
@@ -66,13 +65,13 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
 /** One ajv error as an issue: the pointer of the field at fault and a sentence about it. */
 function describe(e: ErrorObject, errors: ErrorObject[]): ScenarioIssue {
   const p = e.params as Record<string, unknown>;
-  const at = e.propertyName === undefined ? e.instancePath : `${e.instancePath}/${escape(e.propertyName)}`;
+  const at = e.propertyName === undefined ? e.instancePath : appendPointer(e.instancePath, e.propertyName);
   switch (e.keyword) {
     case 'required':
-      return { pointer: `${at}/${escape(String(p.missingProperty))}`, message: `missing required field "${String(p.missingProperty)}"${condition(e, errors)}` };
+      return { pointer: appendPointer(at, String(p.missingProperty)), message: `missing required field "${String(p.missingProperty)}"${condition(e, errors)}` };
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
-      return { pointer: `${at}/${escape(name)}`, message: `unknown field "${name}"${suggestion(e, name)}` };
+      return { pointer: appendPointer(at, name), message: `unknown field "${name}"${suggestion(e, name)}` };
     }
     case 'enum':
       return { pointer: at, message: `must be equal to one of the allowed values (${(p.allowedValues as unknown[]).map(String).join(', ')})` };

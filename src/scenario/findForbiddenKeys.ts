@@ -1,9 +1,8 @@
+import { appendPointer } from '../validation/jsonPointer.ts';
 import type { ScenarioIssue } from './types.ts';
 
 /** Keys refused anywhere in a scenario or an /__admin body, so no object prototype can be reached. DESIGN §6.3. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Lists every own key named `__proto__`, `constructor` or `prototype` in a parsed JSON/YAML value.
@@ -19,7 +18,7 @@ export function findForbiddenKeys(value: unknown): ScenarioIssue[] {
     const keys = Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      const child = `${pointer}/${escape(key)}`;
+      const child = appendPointer(pointer, key);
       if (!Array.isArray(node) && FORBIDDEN_KEYS.has(key)) {
         issues.push({ pointer: child, message: `key "${key}" is not allowed (DESIGN §6.3)` });
         continue;

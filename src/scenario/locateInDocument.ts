@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { pointerSegments } from '../validation/jsonPointer.ts';
 
 /**
  * Finds the 1-based line of the YAML (or JSON) text a JSON pointer names, from the parsed document's positions.
@@ -9,8 +10,7 @@ import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } fr
 export function locateInDocument(doc: Document, lineCounter: LineCounter, pointer: string): number | undefined {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0];
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (const segment of segments) {
+  for (const segment of pointerSegments(pointer)) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
       if (!pair) break;
