@@ -1,72 +1,52 @@
 /**
- * The report types, matching the JSON of GET /billing/usage's `data` exactly.
+ * The report types, matching the JSON of GET /billing/usage's `data` exactly: the types generated from
+ * spec/openapi.yaml (`src/generated/openapi.ts`), except the top-level bucket (see {@link CostKeyBucket}).
  * Absent unit fields are absent keys (never `undefined`-valued or `null`), so `JSON.stringify` and
  * `'creditsUsed' in bucket` agree. Quantities are JSON numbers with at most 3 decimals. DESIGN §3.4, §3.5.
  */
+import type { components } from '../generated/openapi.ts';
+
+type Schemas = components['schemas'];
 
 /**
- * One cost key's usage; in the top-level breakdown it may carry both units.
- * Units: `events` a count; `minutesUsed` minutes; `creditsUsed` credits. DESIGN §3.4, §3.5.
+ * One cost key's usage in the top-level breakdown; it may carry both units.
+ * Units: `events` a count; `minutesUsed` minutes; `creditsUsed` credits. Written here, not aliased:
+ * the spec's `GlobalCostKeyBucket` (an `anyOf` of two `required` lists) is generated as `unknown`,
+ * which no code could read; test/types/reportTypes.ts checks it against the spec both ways. DESIGN §3.5.
  */
 export interface CostKeyBucket {
-  costKey: string;
-  events: number;
-  minutesUsed?: number;
-  creditsUsed?: number;
+  costKey: Schemas['CostKey'];
+  events: Schemas['Count'];
+  minutesUsed?: Schemas['Quantity'];
+  creditsUsed?: Schemas['Quantity'];
 }
 
-/** A minutes company's bucket: `minutesUsed` (minutes) present, `creditsUsed` absent. DESIGN §3.4. */
-export interface MinutesCostKeyBucket {
-  costKey: string;
-  events: number;
-  minutesUsed: number;
-}
+/** A minutes company's bucket: `minutesUsed` (minutes) present, `creditsUsed` absent (spec `MinutesCostKeyBucket`). DESIGN §3.4. */
+export type MinutesCostKeyBucket = Schemas['MinutesCostKeyBucket'];
 
-/** A credits company's bucket: `creditsUsed` (credits) present, `minutesUsed` absent. DESIGN §3.4. */
-export interface CreditsCostKeyBucket {
-  costKey: string;
-  events: number;
-  creditsUsed: number;
-}
+/** A credits company's bucket: `creditsUsed` (credits) present, `minutesUsed` absent (spec `CreditsCostKeyBucket`). DESIGN §3.4. */
+export type CreditsCostKeyBucket = Schemas['CreditsCostKeyBucket'];
 
 /**
- * A minutes company's usage: `totalMinutesUsed` in minutes, no credits fields.
+ * A minutes company's usage: `totalMinutesUsed` in minutes, no credits fields (spec `MinutesCompanyUsage`).
  * Shape: `totalInterviews` distinct interviews; buckets sorted by `costKey`. DESIGN §3.4.
  */
-export interface MinutesCompanyUsage {
-  companyId: string;
-  companyName: string;
-  billingSystem: 'minutes';
-  totalMinutesUsed: number;
-  totalInterviews: number;
-  breakdownByCostKey: MinutesCostKeyBucket[];
-}
+export type MinutesCompanyUsage = Schemas['MinutesCompanyUsage'];
 
 /**
- * A credits company's usage: `totalCreditsUsed` in credits, no minutes fields.
+ * A credits company's usage: `totalCreditsUsed` in credits, no minutes fields (spec `CreditsCompanyUsage`).
  * Shape: `totalInterviews` distinct interviews; buckets sorted by `costKey`. DESIGN §3.4.
  */
-export interface CreditsCompanyUsage {
-  companyId: string;
-  companyName: string;
-  billingSystem: 'credits';
-  totalCreditsUsed: number;
-  totalInterviews: number;
-  breakdownByCostKey: CreditsCostKeyBucket[];
-}
+export type CreditsCompanyUsage = Schemas['CreditsCompanyUsage'];
 
-/** One company's usage, discriminated by `billingSystem`. DESIGN §3.4. */
-export type CompanyUsage = MinutesCompanyUsage | CreditsCompanyUsage;
+/** One company's usage, discriminated by `billingSystem` (spec `CompanyUsage`). DESIGN §3.4. */
+export type CompanyUsage = Schemas['CompanyUsage'];
 
 /**
- * The `data` of a 200 from GET /billing/usage.
- * Units: `totalMinutesUsed` minutes (present iff some company bills in minutes), `totalCreditsUsed`
- * credits (likewise); `totalInterviews` the sum of the companies'. DESIGN §3.5.
+ * The `data` of a 200 from GET /billing/usage: the spec's `UsageReport` with its breakdown typed as
+ * {@link CostKeyBucket}s. Units: `totalMinutesUsed` minutes (present iff some company bills in
+ * minutes), `totalCreditsUsed` credits (likewise); `totalInterviews` the sum of the companies'. DESIGN §3.5.
  */
-export interface UsageReport {
-  companies: CompanyUsage[];
-  totalMinutesUsed?: number;
-  totalCreditsUsed?: number;
-  totalInterviews: number;
+export interface UsageReport extends Omit<Schemas['UsageReport'], 'breakdownByCostKey'> {
   breakdownByCostKey: CostKeyBucket[];
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpecDocument, responseSchemaPointer, validateAgainst } from '../../src/validation/index.ts';
+import { loadSpecDocument, resolveLocalRef, responseSchemaPointer, validateAgainst } from '../../src/validation/index.ts';
 
 type Json = Record<string, any>;
 const doc = loadSpecDocument('api') as Json;
 
-function resolve(node: Json): Json {
-  return node.$ref ? resolve((node.$ref as string).slice(2).split('/').reduce((acc: Json, k: string) => acc[k], doc)) : node;
+/** The node a (possibly `$ref`) node of spec/openapi.yaml stands for; throws for a ref that leads nowhere. */
+function resolve(node: unknown): Json {
+  const resolved = resolveLocalRef(doc, node, '');
+  if (!resolved.node) throw new Error(`spec/openapi.yaml: a $ref leads nowhere (${resolved.pointer})`);
+  return resolved.node;
 }
 
 const cases: Array<{ name: string; status: number; pointer: string; value: unknown }> = [];

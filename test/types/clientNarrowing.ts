@@ -1,8 +1,12 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+/**
+ * Type-level checks of the typed client's results: a company narrows on `billingSystem` and a result
+ * on `error`. Compiled by `tsc -p .` (npm run typecheck, part of npm test), never run: vitest only runs
+ * `*.test.ts`. Each `@ts-expect-error` must be a type error, so compilation fails if narrowing stops
+ * working. DESIGN §3.4 (the other unit's fields are absent).
+ */
+import { expectTypeOf } from 'vitest';
 import type { CompanyUsage, GetUsageResult } from '../../src/client/index.ts';
 
-// Type-level checks, compiled by `tsc` (npm run typecheck, part of npm test) and never run:
-// each @ts-expect-error must be a type error, so compilation fails if narrowing stops working.
 export function typeChecks(company: CompanyUsage, result: GetUsageResult): void {
   if (company.billingSystem === 'minutes') {
     expectTypeOf(company.totalMinutesUsed).toEqualTypeOf<number>();
@@ -24,20 +28,3 @@ export function typeChecks(company: CompanyUsage, result: GetUsageResult): void 
     expectTypeOf(result.data.totalInterviews).toEqualTypeOf<number>();
   }
 }
-
-function describeCompany(company: CompanyUsage): string {
-  return company.billingSystem === 'minutes'
-    ? `${company.companyName}: ${company.totalMinutesUsed} min`
-    : `${company.companyName}: ${company.totalCreditsUsed} credits`;
-}
-
-describe('getUsage data narrows on billingSystem', () => {
-  it('reads the unit of each branch', () => {
-    expect(
-      describeCompany({ companyId: 'x', companyName: 'Initech', billingSystem: 'minutes', totalInterviews: 1, totalMinutesUsed: 2.5, breakdownByCostKey: [] }),
-    ).toBe('Initech: 2.5 min');
-    expect(
-      describeCompany({ companyId: 'y', companyName: 'Umbrella', billingSystem: 'credits', totalInterviews: 1, totalCreditsUsed: 4, breakdownByCostKey: [] }),
-    ).toBe('Umbrella: 4 credits');
-  });
-});
