@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 
-/** Each spec and the TypeScript file openapi-typescript writes from it (never edited by hand). */
+/**
+ * Each spec and the TypeScript file openapi-typescript writes from it (never edited by hand).
+ * Shape: paths relative to the repository root; run `npm run generate` after editing a spec. DESIGN §2 (src/generated/).
+ */
 export const GENERATED_FILES = [
   { spec: 'spec/openapi.yaml', output: 'src/generated/openapi.ts' },
   // Bundles the external refs to spec/scenario.schema.json and spec/openapi.yaml.

@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 
-/** Where the built-in scenario `ats-mixed-large` lives; regenerate with `npx tsx scripts/makeAtsMixedLargeScenario.ts`. */
+/**
+ * Where the built-in scenario `ats-mixed-large` lives, relative to the repository root; regenerate it with
+ * `npx tsx scripts/makeAtsMixedLargeScenario.ts`. DESIGN §4 (other built-in scenarios).
+ */
 export const ATS_MIXED_LARGE_FILE = 'mock/scenarios/ats-mixed-large.yaml';
 
 const ATS_ID = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';

@@ -6,6 +6,7 @@ import type { BillingSystem, Tally, UsageEvent } from './types.ts';
 /**
  * Which stored events {@link UsageIndex.list} returns; every given field must match.
  * Units: `startMs`/`endMs` milliseconds since epoch, `[startMs, endMs)`. `includeTest` defaults to true.
+ * DESIGN §6.2 (`GET /__admin/usage-events`), §3.4.
  */
 export interface UsageEventFilter {
   companyId?: string;

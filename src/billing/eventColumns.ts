@@ -10,7 +10,10 @@ export interface StringTable {
   codes: Map<string, number>;
 }
 
-/** Creates an empty {@link StringTable}. */
+/**
+ * Creates an empty {@link StringTable}, one per usage index, shared by its companies.
+ * Shape: `values` `[]`, `codes` an empty map; codes are handed out from 0 as strings are added. DESIGN §3.4 (index memory).
+ */
 export function createStringTable(): StringTable {
   return { values: [], codes: new Map() };
 }
@@ -46,7 +49,11 @@ export interface EventColumns {
   sorted: boolean;
 }
 
-/** Creates empty columns with room for `capacity` rows. */
+/**
+ * Creates empty event columns (`length` 0, `sorted` true) with room for `capacity` rows before the first growth.
+ * Units: `capacity` a row count (default 16; a fraction is truncated); see {@link EventColumns} for the
+ * columns' units. Throws RangeError (from the typed arrays) for a negative capacity. DESIGN §3.4.
+ */
 export function createEventColumns(capacity = 16): EventColumns {
   return {
     length: 0,
@@ -69,7 +76,11 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array>(a: T, capacity
   return out;
 }
 
-/** Appends one event as a row (growing the columns by doubling). Units as {@link EventColumns}. */
+/**
+ * Appends one event as a row, growing the columns by doubling, and marks them unsorted when it goes back in time.
+ * Units: the event's `occurredAtMs` milliseconds since epoch, `minutesMilli`/`creditsMilli` thousandths,
+ * stored as {@link EventColumns}; its cost key and agent focus are coded in `table`. DESIGN §3.4.
+ */
 export function appendEvent(c: EventColumns, e: UsageEvent, table: StringTable): void {
   const i = c.length;
   if (i === c.times.length) {
@@ -136,14 +147,21 @@ export function compactByTime(c: EventColumns): EventColumns {
   return pick(c, order, true);
 }
 
-/** Keeps the rows for which `keep(row)` is true, in their order (the same object when all are kept). */
+/**
+ * Keeps the rows for which `keep(row)` is true, in their order (the same object when all are kept).
+ * Shape: `keep` gets row numbers `0 .. length − 1`; new columns have no spare room and keep `sorted`. DESIGN §3.4.
+ */
 export function filterRows(c: EventColumns, keep: (row: number) => boolean): EventColumns {
   const rows: number[] = [];
   for (let i = 0; i < c.length; i++) if (keep(i)) rows.push(i);
   return rows.length === c.length ? c : pick(c, rows, c.sorted);
 }
 
-/** Materialises row `i` as a fresh {@link UsageEvent} of company `companyId`. DESIGN §3.4. */
+/**
+ * Materialises row `i` as a fresh {@link UsageEvent} of company `companyId`.
+ * Units: `occurredAtMs` milliseconds since epoch, quantities in thousandths; `creditsMilli` absent when the
+ * row has none. DESIGN §3.4.
+ */
 export function eventAt(c: EventColumns, table: StringTable, companyId: string, i: number): UsageEvent {
   const e: UsageEvent = {
     id: getId(c.ids, i),

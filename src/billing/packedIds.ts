@@ -11,7 +11,10 @@ export interface PackedIds {
   others: Map<number, string>;
 }
 
-/** Creates an empty column with room for `capacity` rows. */
+/**
+ * Creates an empty id column with room for `capacity` rows.
+ * Units: `capacity` a row count; `words` gets 4 × `capacity` zeroed 32-bit words. DESIGN §3.4 (index memory).
+ */
 export function createPackedIds(capacity: number): PackedIds {
   return { words: new Uint32Array(capacity * 4), others: new Map() };
 }
@@ -23,7 +26,10 @@ function nibble(code: number): number {
   return -1;
 }
 
-/** Stores `id` at `row`, packed when it is a canonical lower-case UUID. */
+/**
+ * Stores `id` at `row`, packed into four words when it is a canonical lower-case UUID, else kept in `others`.
+ * Shape: `row` < the column's capacity (`words.length / 4`; not checked). DESIGN §3.4 (index memory).
+ */
 export function setId(col: PackedIds, row: number, id: string): void {
   if (id.length === 36 && id.charCodeAt(8) === 45 && id.charCodeAt(13) === 45 && id.charCodeAt(18) === 45 && id.charCodeAt(23) === 45) {
     let ok = true;
@@ -47,14 +53,17 @@ export function setId(col: PackedIds, row: number, id: string): void {
   col.others.set(row, id);
 }
 
-/** Reads the id at `row` back as the string that was stored. */
+/** Reads the id at `row` back as exactly the string that was stored (UUIDs lower-case, as stored). DESIGN §3.4. */
 export function getId(col: PackedIds, row: number): string {
   const other = col.others.get(row);
   if (other !== undefined) return other;
   return formatUuidWords(col.words, row * 4);
 }
 
-/** Orders two rows' ids: packed before others, packed by words, others by code units; 0 when equal. */
+/**
+ * Orders two rows' ids: packed before others, packed by words, others by code units; 0 when equal.
+ * Shape: a negative number, 0 or a positive number, for sorting; only equality carries meaning (interviews). DESIGN §3.4.
+ */
 export function compareIds(col: PackedIds, a: number, b: number): number {
   const oa = col.others.size === 0 ? undefined : col.others.get(a);
   const ob = col.others.size === 0 ? undefined : col.others.get(b);
@@ -70,7 +79,7 @@ export function compareIds(col: PackedIds, a: number, b: number): number {
   return compareCodeUnits(oa, ob);
 }
 
-/** A new column holding `rows` of `col` in that order, with no spare room. */
+/** A new column holding `rows` (row numbers of `col`) in that order, with no spare room. DESIGN §3.4. */
 export function pickIds(col: PackedIds, rows: ArrayLike<number>): PackedIds {
   const out = createPackedIds(rows.length);
   for (let k = 0; k < rows.length; k++) {
@@ -82,7 +91,10 @@ export function pickIds(col: PackedIds, rows: ArrayLike<number>): PackedIds {
   return out;
 }
 
-/** A copy of `col` with room for `capacity` rows (`capacity` ≥ current rows). */
+/**
+ * A copy of `col` with room for `capacity` rows (`capacity` ≥ current rows); `others` is shared, not copied.
+ * Units: `capacity` a row count. DESIGN §3.4 (index memory).
+ */
 export function growIds(col: PackedIds, capacity: number): PackedIds {
   const words = new Uint32Array(capacity * 4);
   words.set(col.words.subarray(0, Math.min(col.words.length, words.length)));

@@ -3,7 +3,8 @@ import type { BillingSystem, Tally, TallyBucket } from './types.ts';
 
 /**
  * Index of the first element of the ascending `values[from, to)` that is ≥ `x` (`to` if none).
- * Units: whatever `values` holds (here milliseconds since epoch).
+ * Units: whatever `values` holds (here milliseconds since epoch); `from`/`to` indices, default the whole array.
+ * DESIGN §3.4 (queries by binary search).
  */
 export function lowerBound(values: Float64Array, x: number, from = 0, to = values.length): number {
   let lo = from;

@@ -1,14 +1,17 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from '../generated/openapi.ts';
 
-/** The usage report inside a 200 envelope's `data` (spec: `#/components/schemas/UsageReport`). */
+/**
+ * The usage report inside a 200 envelope's `data` (generated from spec `#/components/schemas/UsageReport`).
+ * Units: quantities in minutes or credits, at most 3 decimals; counts are integers. DESIGN §3.5.
+ */
 export type UsageReport = components['schemas']['UsageReport'];
-/** One company of a report; narrows on `billingSystem` (`minutes` | `credits`). */
+/** One company of a report; narrows on `billingSystem` (`minutes` | `credits`), the other unit's fields absent. DESIGN §3.4. */
 export type CompanyUsage = components['schemas']['CompanyUsage'];
 /** The error codes the spec names (DESIGN §3.1). */
 export type ErrorCode = components['schemas']['ErrorCode'];
 
-/** Options of {@link createBillingClient}. */
+/** Options of {@link createBillingClient}; see each field. DESIGN §1 (frontend developer), §3.1 (Bearer key). */
 export interface BillingClientOptions {
   /** Base URL without a trailing path, e.g. `http://127.0.0.1:4010` or `https://api.instaview.sk/v1`. */
   baseUrl: string;
@@ -20,7 +23,10 @@ export interface BillingClientOptions {
   headers?: Record<string, string>;
 }
 
-/** Query of {@link BillingClient.getUsage}; a `Date` is sent as an ISO 8601 instant (`toISOString()`). */
+/**
+ * Query of {@link BillingClient.getUsage}; a `Date` is sent as an ISO 8601 instant (`toISOString()`, UTC,
+ * milliseconds). The period is `[start, end)`. DESIGN §3.2.
+ */
 export interface GetUsageQuery {
   /** Inclusive start: a `Date`, `YYYY-MM-DD` or an RFC 3339 date-time. Defaults server-side to end − 30 days. */
   start?: Date | string;
@@ -33,7 +39,8 @@ export interface GetUsageQuery {
 /**
  * A non-2xx answer, as a value: the HTTP status and the envelope's `error`. When the body is not the
  * documented envelope (a proxy's HTML page, a bare 429 object), `code` is `UNEXPECTED_RESPONSE` and
- * `body` holds what came back.
+ * `body` holds what came back. Shape: `details` as the envelope's (e.g. `field`, `value`, `reason` for a
+ * 400). DESIGN §3.1, §3.6 (error envelope).
  */
 export interface BillingApiError {
   status: number;
@@ -43,16 +50,20 @@ export interface BillingApiError {
   body: unknown;
 }
 
-/** What {@link BillingClient.getUsage} resolves to: `{ data }` on 200, `{ error }` otherwise. */
+/**
+ * What {@link BillingClient.getUsage} resolves to: `{ data }` on 200, `{ error }` otherwise, with the raw
+ * `response` either way (headers such as `X-RateLimit-Remaining-Minute`, `X-Request-Id`). DESIGN §3.6.
+ */
 export type GetUsageResult =
   | { data: UsageReport; error?: undefined; response: Response }
   | { data?: undefined; error: BillingApiError; response: Response };
 
-/** A typed client of `GET /billing/usage`. */
+/** A typed client of `GET /billing/usage`; see {@link BillingClient.getUsage}. DESIGN §3. */
 export interface BillingClient {
   /**
    * Calls `GET /billing/usage`. HTTP errors come back as `{ error }` values, never as throws.
-   * @throws only what `fetch` throws (network failure, aborted request).
+   * @throws RangeError for an Invalid Date as `start` or `end` (before anything is sent), and what
+   * `fetch` throws (network failure, aborted request). DESIGN §3.
    */
   getUsage(query?: GetUsageQuery): Promise<GetUsageResult>;
 }
@@ -83,7 +94,8 @@ function toBillingApiError(status: number, body: unknown): BillingApiError {
 
 /**
  * Creates a typed client of the InstaView billing API on openapi-fetch, typed by the types generated
- * from spec/openapi.yaml.
+ * from spec/openapi.yaml. Shape: `baseUrl` without trailing slashes (they are dropped); sends nothing
+ * until `getUsage` is called; never throws. DESIGN §1, §3.
  * @example
  * const client = createBillingClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_ats_mixed' });
  * const { data, error } = await client.getUsage({ start: '2024-01-01', end: new Date() });

@@ -1,7 +1,7 @@
 import { checkUsageInvariants, type InvariantViolation } from '../billing/checkUsageInvariants.ts';
 import { validateErrorResponse, validateUsageResponse, type ValidationIssue } from '../validation/index.ts';
 
-/** What to ask the provider under test, and how strictly to judge the answer. */
+/** What to ask the provider under test, and how strictly to judge the answer; see each field. DESIGN §8, §9 (`check`). */
 export interface ConformanceCheckOptions {
   /** The provider's base URL, e.g. `https://api.instaview.sk` or `http://127.0.0.1:4010`. */
   baseUrl: string;
@@ -19,7 +19,10 @@ export interface ConformanceCheckOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** The verdict on one answer: HTTP status, spec (schema) issues and billing-rule violations. */
+/**
+ * The verdict on one answer: HTTP status, spec (schema) issues and billing-rule violations.
+ * Shape: `ok` true iff the status is the expected one and both lists are empty; pointers into the body. DESIGN §8.
+ */
 export interface ConformanceReport {
   url: string;
   status: number;
@@ -35,7 +38,8 @@ export interface ConformanceReport {
 /**
  * Calls `GET /billing/usage` on a provider and judges the answer against the spec and the billing
  * invariants of DESIGN §8 — what Pact cannot check (absent fields, totals that add up).
- * @throws what `fetch` throws when the provider cannot be reached.
+ * Shape: a body that is not JSON gives one schema issue (keyword `json`); only a 200 is checked against §8.
+ * @throws what `fetch` throws when the provider cannot be reached. DESIGN §8, §9.
  */
 export async function runConformanceCheck(options: ConformanceCheckOptions): Promise<ConformanceReport> {
   const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/billing/usage`);
@@ -74,7 +78,10 @@ export async function runConformanceCheck(options: ConformanceCheckOptions): Pro
   };
 }
 
-/** Renders a report for a terminal: one line per finding, pointer first. */
+/**
+ * Renders a report for a terminal: a verdict line, then one line per finding (`status`, `spec`, `rule §8.N`),
+ * the root pointer shown as `/`; ends with a newline. DESIGN §9 (`instaview-mock check`).
+ */
 export function formatConformanceReport(report: ConformanceReport): string {
   const lines = [`GET ${report.url} → HTTP ${report.status}: ${report.ok ? 'conforms' : 'DOES NOT CONFORM'}`];
   if (report.statusProblem) lines.push(`  status   ${report.statusProblem}`);

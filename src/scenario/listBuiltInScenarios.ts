@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder of the built-in scenarios, `mock/scenarios/` of this checkout (absolute). */
+/** The folder of the built-in scenarios, `mock/scenarios/` of this checkout, as an absolute path. DESIGN §4, §7. */
 export const BUILT_IN_SCENARIO_DIR = fileURLToPath(new URL('../../mock/scenarios/', import.meta.url));
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -20,6 +20,7 @@ export function isScenarioName(name: string): boolean {
  * Lists the built-in scenarios: the names of the `<name>.yaml` files of a folder whose name is a plain scenario name.
  * @param dir the folder, default {@link BUILT_IN_SCENARIO_DIR}.
  * @returns names sorted in code-unit order, e.g. `['default', 'edge-cases', 'empty-period', 'seed-examples']`.
+ * @throws the `readdirSync` error (e.g. ENOENT) when the folder cannot be read. DESIGN §6.2 (`GET /__admin/scenarios`), §7.
  */
 export function listBuiltInScenarios(dir: string = BUILT_IN_SCENARIO_DIR): string[] {
   return readdirSync(dir)
@@ -33,7 +34,8 @@ export function listBuiltInScenarios(dir: string = BUILT_IN_SCENARIO_DIR): strin
  * The path of a built-in scenario's file, `<dir>/<name>.yaml`, for a plain name only (DESIGN §6.3).
  * @param dir the folder, default {@link BUILT_IN_SCENARIO_DIR}.
  * @returns undefined when `name` is not a plain scenario name (never a path is built from it) or no such file exists;
- * call {@link isScenarioName} first to tell the two apart (400 versus 404 in the control plane).
+ * call {@link isScenarioName} first to tell the two apart in a message. The control plane answers 404
+ * `RESOURCE_NOT_FOUND` to both (spec/admin.openapi.yaml, `POST /__admin/scenarios/{name}/load`). Never throws.
  */
 export function builtInScenarioPath(name: string, dir: string = BUILT_IN_SCENARIO_DIR): string | undefined {
   if (!isScenarioName(name)) return undefined;

@@ -39,6 +39,7 @@ function parseJson(text: string): { value?: unknown; error?: Omit<ScenarioError,
  * duplicate ids and decimals are left to the store.
  * @param path the file, relative to the working directory or absolute; reported as given.
  * @returns the scenario, or every error found (errors sorted by line); never throws for a bad file.
+ * @throws Error naming spec/scenario.schema.json only when that file is missing or broken (a broken checkout).
  */
 export function loadScenarioFile(path: string): ScenarioLoadResult {
   const fail = (errors: Array<Omit<ScenarioError, 'file'>>): ScenarioLoadResult => ({

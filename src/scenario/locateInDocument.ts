@@ -5,7 +5,8 @@ import { pointerSegments } from '../validation/jsonPointer.ts';
  * Finds the 1-based line of the YAML (or JSON) text a JSON pointer names, from the parsed document's positions.
  * When the pointer ends on an object's key, the key's line; on an array item, the item's first line;
  * when the pointer goes past what exists (a missing required field), the deepest existing node's line.
- * @returns undefined when the document has no positions (empty document).
+ * Shape: `doc` parsed with `lineCounter` attached; `pointer` a JSON pointer (`""` for the root).
+ * @returns undefined when the document has no positions (empty document); never throws. DESIGN §7 (errors carry the line).
  */
 export function locateInDocument(doc: Document, lineCounter: LineCounter, pointer: string): number | undefined {
   let node: unknown = doc.contents;

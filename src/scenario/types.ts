@@ -20,7 +20,10 @@ export interface ScenarioError {
   message: string;
 }
 
-/** A problem found in a parsed scenario value, before it is tied to a file: where (JSON pointer) and why. */
+/**
+ * A problem found in a parsed scenario value, before it is tied to a file: where and why.
+ * Shape: `pointer` a JSON pointer into the value (`""` for the whole value); `message` one sentence. DESIGN §7.
+ */
 export interface ScenarioIssue {
   pointer: string;
   message: string;

@@ -9,6 +9,7 @@ import type { Scenario, ScenarioIssue } from './types.ts';
  * Cross references (an event's unknown `companyId`), duplicate ids and quantities' decimal places
  * are the store's checks, not this one's.
  * @returns the value typed as a {@link Scenario}, or every issue with its JSON pointer.
+ * @throws Error naming spec/scenario.schema.json when it is missing or broken (a broken checkout, not user input).
  */
 export function validateScenario(value: unknown): { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] } {
   const forbidden = findForbiddenKeys(value);
