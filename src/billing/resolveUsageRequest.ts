@@ -2,7 +2,7 @@ import { resolveUsagePeriod, type RawPeriodQuery } from './resolveUsagePeriod.ts
 import { validationError, type Company } from './types.ts';
 import { validateCompanyIdParam } from './validateCompanyIdParam.ts';
 
-/** The scope `GET /billing/usage` requires (docs: guides/scopes-and-permissions). */
+/** The scope `GET /billing/usage` requires (docs: guides/scopes-and-permissions). DESIGN §3.1 step 5. */
 export const BILLING_SCOPE = 'read:billing';
 
 /**
@@ -16,12 +16,18 @@ export interface UsageCaller {
   scopes: readonly string[];
 }
 
-/** The raw query of `GET /billing/usage` as a form-decoding parser hands it over (arrays when repeated). */
+/**
+ * The raw query of `GET /billing/usage` as a form-decoding parser hands it over (arrays when repeated).
+ * Shape: `start`/`end` as {@link RawPeriodQuery}; `companyId` absent, one string, or an array. DESIGN §3.2.
+ */
 export interface RawUsageQuery extends RawPeriodQuery {
   companyId?: string | string[] | undefined;
 }
 
-/** Where {@link resolveUsageRequest} looks companies up; `companyId` values are lower-case UUIDs. */
+/**
+ * Where {@link resolveUsageRequest} looks companies up; `companyId` values are lower-case UUIDs.
+ * Shape: `company` undefined for an unknown id; `companiesOfAts` `[]` for an integration with none. DESIGN §3.3.
+ */
 export interface CompanyDirectory {
   company(companyId: string): Company | undefined;
   companiesOfAts(atsIntegrationId: string): Company[];
@@ -37,7 +43,7 @@ export interface UsageRequestError {
 
 /**
  * The companies and period a usage report covers, or why the request is refused.
- * Units: `startMs`/`endMs` milliseconds since epoch, the period `[startMs, endMs)`.
+ * Units: `startMs`/`endMs` milliseconds since epoch, the period `[startMs, endMs)`. DESIGN §3.1–§3.3.
  */
 export type UsageRequestResult = { ok: true; companies: Company[]; startMs: number; endMs: number } | { ok: false; error: UsageRequestError };
 
