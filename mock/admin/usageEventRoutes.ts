@@ -1,12 +1,11 @@
 import type { Request, Response } from 'express';
 import { parseInstant } from '../../src/billing/parseInstant.ts';
+import { isUuid } from '../../src/billing/uuid.ts';
 import { validateAgainst } from '../../src/validation/index.ts';
 import type { MockApp } from '../createApp.ts';
 import { sendError, sendSuccess } from '../http/envelope.ts';
 import { MAX_EVENT_BATCH } from '../store/createStore.ts';
 import type { UsageEventInput } from '../store/types.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The most useful of several schema issues: not a oneOf/anyOf summary, not a missing property of another branch, the deepest. */
 export function pickIssue<T extends { pointer: string; keyword: string }>(issues: T[]): T {
@@ -25,7 +24,7 @@ export function readEventFilter(req: Request, res: Response, allowed: string[]):
     sendError(res, 400, 'VALIDATION_ERROR', `Unknown query parameter "${unknown[0]}"; this call takes ${allowed.join(', ')}.`, { field: unknown[0]!, reason: 'unknown parameter' });
     return undefined;
   }
-  if (q.companyId !== undefined && (typeof q.companyId !== 'string' || !UUID.test(q.companyId))) {
+  if (q.companyId !== undefined && !isUuid(q.companyId)) {
     sendError(res, 400, 'VALIDATION_ERROR', 'Invalid "companyId": must be a UUID.', { field: 'companyId', value: q.companyId, reason: 'must be a UUID' });
     return undefined;
   }

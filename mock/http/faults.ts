@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Faker, en } from '@faker-js/faker';
 import type { RequestHandler } from 'express';
 import type { components } from '../../src/generated/admin.ts';
+import { pointerSegments } from '../../src/validation/jsonPointer.ts';
 import { bearerToken } from './authenticate.ts';
 import { sendError, type MockErrorCode } from './envelope.ts';
 
@@ -60,7 +61,7 @@ function codeFor(status: number): MockErrorCode {
 }
 
 function dropPointer(body: unknown, pointer: string): void {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointerSegments(pointer);
   const last = parts.pop();
   let node = body as Record<string, unknown> | undefined;
   for (const p of parts) node = node?.[p] as Record<string, unknown> | undefined;
