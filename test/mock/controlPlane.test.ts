@@ -32,6 +32,14 @@ describe('control plane entities (DESIGN §6.1, §6.2)', () => {
     expect(r.body.data.totalInterviews).toBe(1);
   });
 
+  it('gives an ATS integration without companies an empty report with neither total (DESIGN §3.3, §3.5)', async () => {
+    const integration = await m.admin('POST', '/ats-integrations', { name: 'Empty ATS' });
+    expect(integration.status).toBe(201);
+    await m.admin('POST', '/api-keys', { key: 'sk_test_empty_ats', type: 'ats', atsIntegrationId: integration.body.data.id });
+    const r = await m.get('/billing/usage', 'sk_test_empty_ats');
+    expect(r.body.data).toEqual({ companies: [], totalInterviews: 0, breakdownByCostKey: [] });
+  });
+
   it('generates a sk_test_ key when none is given', async () => {
     const key = await m.admin('POST', '/api-keys', { type: 'ats', atsIntegrationId: IDS.alphaAts });
     expect(key.status).toBe(201);
