@@ -63,7 +63,7 @@ export function postUsageEvents(mock: MockApp, req: Request, res: Response): voi
   }
   const result = mock.ctx.store.addUsageEvents(items as UsageEventInput[]);
   if (!result.ok) return sendError(res, result.error.status, result.error.code, result.error.message, result.error.details);
-  sendSuccess(res, result.value, 201);
+  sendSuccess(res, Array.isArray(req.body) ? result.value : result.value[0], 201);
 }
 
 /** `GET /__admin/usage-events`: one page of stored events, filtered by company and period (DESIGN §6.2). */

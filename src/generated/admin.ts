@@ -599,8 +599,11 @@ export interface components {
             data: components["schemas"]["UsageEventPage"];
         };
         UsageEventsCreatedResponse: components["schemas"]["SuccessEnvelope"] & {
-            /** @description The stored events, in the body's order. */
-            data: components["schemas"]["StoredUsageEvent"][];
+            /**
+             * @description The stored event, for a body of one event (DESIGN §6: a create answers with the
+             *     entity); the stored events in the body's order, for an array body.
+             */
+            data: components["schemas"]["StoredUsageEvent"] | components["schemas"]["StoredUsageEvent"][];
         };
         UsageEventsDeletedResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UsageEventsDeleted"];

@@ -40,6 +40,14 @@ describe('control plane entities (DESIGN §6.1, §6.2)', () => {
     expect(r.body.data).toEqual({ companies: [], totalInterviews: 0, breakdownByCostKey: [] });
   });
 
+  it('answers a one-event POST with the stored event and an array POST with the stored array', async () => {
+    const one = await m.admin('POST', '/usage-events', { companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: 2 });
+    expect(one.status).toBe(201);
+    expect(one.body.data).toMatchObject({ companyId: IDS.acme, minutes: 2, costKey: 'interview_minutes' });
+    const many = await m.admin('POST', '/usage-events', [{ companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: 2 }]);
+    expect(Array.isArray(many.body.data)).toBe(true);
+  });
+
   it('generates a sk_test_ key when none is given', async () => {
     const key = await m.admin('POST', '/api-keys', { type: 'ats', atsIntegrationId: IDS.alphaAts });
     expect(key.status).toBe(201);
@@ -65,7 +73,7 @@ describe('control plane entities (DESIGN §6.1, §6.2)', () => {
 
   it('prices a credits event by the rule when stored, and a later pricing change does not rewrite it', async () => {
     const first = await m.admin('POST', '/usage-events', { companyId: IDS.globex, occurredAt: '2024-02-20T00:00:00Z', minutes: 20 });
-    expect(first.body.data[0].credits).toBe(5.5); // 2 + 0.35 × (20 − 10)
+    expect(first.body.data.credits).toBe(5.5); // 2 + 0.35 × (20 − 10)
     await m.admin('PATCH', `/companies/${IDS.globex}`, { pricing: { GENERIC: { baseCost: 100, includedMinutes: 0, costPerMinute: 1 } } });
     const r = await m.get('/billing/usage', 'sk_test_globex');
     expect(r.body.data.totalCreditsUsed).toBe(9.875); // 4.375 before + 5.5
