@@ -83,10 +83,14 @@ export function listUsageEvents(mock: MockApp, req: Request, res: Response): voi
   const offset = q.offset === undefined ? 0 : Number(q.offset);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return sendError(res, 400, 'VALIDATION_ERROR', 'Invalid "limit": a whole number from 1 to 1000', { field: 'limit', value: q.limit, reason: 'must be 1–1000' });
   if (!Number.isInteger(offset) || offset < 0) return sendError(res, 400, 'VALIDATION_ERROR', 'Invalid "offset": a whole number ≥ 0', { field: 'offset', value: q.offset, reason: 'must be ≥ 0' });
-  const all = mock.ctx.store.listUsageEvents({
-    ...(typeof q.companyId === 'string' ? { companyId: q.companyId.toLowerCase() } : {}),
-    ...(start.ms === undefined ? {} : { startMs: start.ms }),
-    ...(end.ms === undefined ? {} : { endMs: end.ms }),
-  });
-  sendSuccess(res, { total: all.length, limit, offset, items: all.slice(offset, offset + limit) });
+  const page = mock.ctx.store.pageUsageEvents(
+    {
+      ...(typeof q.companyId === 'string' ? { companyId: q.companyId.toLowerCase() } : {}),
+      ...(start.ms === undefined ? {} : { startMs: start.ms }),
+      ...(end.ms === undefined ? {} : { endMs: end.ms }),
+    },
+    offset,
+    limit,
+  );
+  sendSuccess(res, { total: page.total, limit, offset, items: page.items });
 }

@@ -45,6 +45,8 @@ export interface MockStore {
    */
   addGeneratedEvents(events: UsageEvent[]): void;
   listUsageEvents(filter?: UsageEventFilter): UsageEventRecord[];
+  /** One page of events by company and period `[startMs, endMs)` (milliseconds), in time order, and how many match. */
+  pageUsageEvents(filter: Pick<UsageEventFilter, 'companyId' | 'startMs' | 'endMs'>, offset: number, limit: number): { total: number; items: UsageEventRecord[] };
   deleteUsageEvents(filter: { companyId?: string }): number;
 }
 
@@ -195,6 +197,10 @@ export function createStore(newId: () => string = randomUUID): MockStore {
       usage.add(events);
     },
     listUsageEvents: (filter) => usage.list(filter).map(toUsageEventRecord),
+    pageUsageEvents(filter, offset, limit) {
+      const page = usage.page(filter, offset, limit);
+      return { total: page.total, items: page.items.map(toUsageEventRecord) };
+    },
     deleteUsageEvents(filter) {
       const companyId = filter.companyId?.toLowerCase();
       const removed = usage.removeEvents((e) => {

@@ -1,6 +1,7 @@
 import { buildCompanyQueryIndex, type CompanyQueryIndex } from './buildCompanyQueryIndex.ts';
 import { appendEvent, compactByTime, createEventColumns, createStringTable, eventAt, filterRows, type EventColumns } from './eventColumns.ts';
-import { tallyCompany } from './tallyCompany.ts';
+import { lowerBound, tallyCompany } from './tallyCompany.ts';
+import { MinHeap } from './MinHeap.ts';
 import type { BillingSystem, Tally, UsageEvent } from './types.ts';
 
 /**
@@ -32,6 +33,13 @@ export interface UsageIndex {
   removeCompany(companyId: string): number;
   removeEvents(match: (event: UsageEvent) => boolean): number;
   list(filter?: UsageEventFilter): UsageEvent[];
+  /**
+   * One page of the events `list` would return for a company/period filter (test events included),
+   * without building the others: `total` matching events, `items` those at `offset ..
+   * offset + limit − 1` in the same order. Cost: two binary searches per company plus a k-way merge
+   * over `offset + limit` events. Units: `startMs`/`endMs` milliseconds since epoch, `[start, end)`.
+   */
+  page(filter: Pick<UsageEventFilter, 'companyId' | 'startMs' | 'endMs'>, offset: number, limit: number): { total: number; items: UsageEvent[] };
   count(companyId?: string): number;
   tally(companyId: string, unit: BillingSystem, startMs: number, endMs: number): Tally;
   prepare(): void;
@@ -112,10 +120,39 @@ export function createUsageIndex(): UsageIndex {
     return out.sort((a, b) => a.occurredAtMs - b.occurredAtMs);
   }
 
+  function page(filter: Pick<UsageEventFilter, 'companyId' | 'startMs' | 'endMs'>, offset: number, limit: number): { total: number; items: UsageEvent[] } {
+    const chosen = filter.companyId === undefined ? [...companies.values()] : [companies.get(filter.companyId)].filter((c) => c !== undefined);
+    // One cursor per company over its rows in the period; rows are sorted by time after ready().
+    const cursors = chosen.map((c, order) => {
+      ready(c);
+      const t = c.columns.times;
+      const lo = filter.startMs === undefined ? 0 : lowerBound(t, filter.startMs, 0, c.columns.length);
+      const hi = filter.endMs === undefined ? c.columns.length : lowerBound(t, filter.endMs, lo, c.columns.length);
+      return { c, order, row: lo, hi };
+    });
+    const total = cursors.reduce((n, k) => n + (k.hi - k.row), 0);
+    const items: UsageEvent[] = [];
+    const live = cursors.filter((k) => k.row < k.hi);
+    // Earliest time first; ties by company order then row, as list()'s stable sort gives.
+    const before = (a: (typeof live)[number], b: (typeof live)[number]) =>
+      a.c.columns.times[a.row]! - b.c.columns.times[b.row]! || a.order - b.order;
+    const heap = new MinHeap(live, before);
+    for (let skipped = 0; heap.size > 0 && items.length < limit; ) {
+      const k = heap.peek();
+      if (skipped < offset) skipped++;
+      else items.push(eventAt(k.c.columns, table, k.c.id, k.row));
+      k.row++;
+      if (k.row < k.hi) heap.fixTop();
+      else heap.pop();
+    }
+    return { total, items };
+  }
+
   return {
     add,
     removeEvents,
     list,
+    page,
     removeCompany(companyId) {
       const c = companies.get(companyId);
       companies.delete(companyId);
