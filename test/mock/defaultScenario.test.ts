@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type TestMock } from '../support/startMock.ts';
+import { DEMO } from '../support/demoCompanyIds.ts';
 
-const ACME = '11111111-1111-4111-8111-111111111111';
-const GLOBEX = '22222222-2222-4222-8222-222222222222';
-const INITECH = '33333333-3333-4333-8333-333333333333';
-const UMBRELLA = '44444444-4444-4444-8444-444444444444';
-const HOOLI = '55555555-5555-4555-8555-555555555555';
-const STARK = '66666666-6666-4666-8666-666666666666';
-const WAYNE = '77777777-7777-4777-8777-777777777777';
+const { ACME, GLOBEX, INITECH, UMBRELLA, HOOLI, STARK, WAYNE } = DEMO;
 
 let m: TestMock;
 beforeAll(async () => {

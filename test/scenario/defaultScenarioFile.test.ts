@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateUsageEvents } from '../../src/scenario/generateUsageEvents.ts';
 import { builtInScenarioPath, formatScenarioErrors, loadScenarioFile } from '../../src/scenario/index.ts';
+import { DEMO } from '../support/demoCompanyIds.ts';
 
 const loaded = loadScenarioFile(builtInScenarioPath('default')!);
 if (!loaded.ok) throw new Error(formatScenarioErrors(loaded.errors));
 const scenario = loaded.scenario;
 
-const ACME = '11111111-1111-4111-8111-111111111111';
-const GLOBEX = '22222222-2222-4222-8222-222222222222';
-const INITECH = '33333333-3333-4333-8333-333333333333';
-const UMBRELLA = '44444444-4444-4444-8444-444444444444';
-const HOOLI = '55555555-5555-4555-8555-555555555555';
-const STARK = '66666666-6666-4666-8666-666666666666';
-const WAYNE = '77777777-7777-4777-8777-777777777777';
+const { ACME, GLOBEX, INITECH, UMBRELLA, HOOLI, STARK, WAYNE } = DEMO;
 const TALENT_BRIDGE = scenario.atsIntegrations.find((a) => a.name === 'TalentBridge')?.id;
 const SOLO_HIRE = scenario.atsIntegrations.find((a) => a.name === 'SoloHire')?.id;
 
