@@ -1,6 +1,6 @@
 /**
  * The report types, matching the JSON of GET /billing/usage's `data` exactly: the types generated from
- * spec/openapi.yaml (`src/generated/openapi.ts`), except the top-level bucket (see {@link CostKeyBucket}).
+ * spec/openapi.yaml (`src/generated/openapi.ts`), under the domain's names.
  * Absent unit fields are absent keys (never `undefined`-valued or `null`), so `JSON.stringify` and
  * `'creditsUsed' in bucket` agree. Quantities are JSON numbers with at most 3 decimals. DESIGN §3.4, §3.5.
  */
@@ -9,17 +9,10 @@ import type { components } from '../generated/openapi.ts';
 type Schemas = components['schemas'];
 
 /**
- * One cost key's usage in the top-level breakdown; it may carry both units.
- * Units: `events` a count; `minutesUsed` minutes; `creditsUsed` credits. Written here, not aliased:
- * the spec's `GlobalCostKeyBucket` (an `anyOf` of two `required` lists) is generated as `unknown`,
- * which no code could read; test/types/reportTypes.ts checks it against the spec both ways. DESIGN §3.5.
+ * One cost key's usage in the top-level breakdown; it may carry both units (spec `GlobalCostKeyBucket`).
+ * Units: `events` a count; `minutesUsed` minutes; `creditsUsed` credits; at least one unit present. DESIGN §3.5.
  */
-export interface CostKeyBucket {
-  costKey: Schemas['CostKey'];
-  events: Schemas['Count'];
-  minutesUsed?: Schemas['Quantity'];
-  creditsUsed?: Schemas['Quantity'];
-}
+export type CostKeyBucket = Schemas['GlobalCostKeyBucket'];
 
 /** A minutes company's bucket: `minutesUsed` (minutes) present, `creditsUsed` absent (spec `MinutesCostKeyBucket`). DESIGN §3.4. */
 export type MinutesCostKeyBucket = Schemas['MinutesCostKeyBucket'];
@@ -43,10 +36,8 @@ export type CreditsCompanyUsage = Schemas['CreditsCompanyUsage'];
 export type CompanyUsage = Schemas['CompanyUsage'];
 
 /**
- * The `data` of a 200 from GET /billing/usage: the spec's `UsageReport` with its breakdown typed as
- * {@link CostKeyBucket}s. Units: `totalMinutesUsed` minutes (present iff some company bills in
- * minutes), `totalCreditsUsed` credits (likewise); `totalInterviews` the sum of the companies'. DESIGN §3.5.
+ * The `data` of a 200 from GET /billing/usage (spec `UsageReport`). Units: `totalMinutesUsed` minutes
+ * (present iff some company bills in minutes), `totalCreditsUsed` credits (likewise);
+ * `totalInterviews` the sum of the companies'. DESIGN §3.5.
  */
-export interface UsageReport extends Omit<Schemas['UsageReport'], 'breakdownByCostKey'> {
-  breakdownByCostKey: CostKeyBucket[];
-}
+export type UsageReport = Schemas['UsageReport'];

@@ -91,7 +91,7 @@ export interface components {
             events: components["schemas"]["Count"];
             minutesUsed?: components["schemas"]["Quantity"];
             creditsUsed?: components["schemas"]["Quantity"];
-        } | unknown | unknown;
+        } & (unknown | unknown);
         /**
          * @description Usage of a company billed in minutes. `totalMinutesUsed` is the sum of the buckets'
          *     `minutesUsed`; credits fields are omitted entirely.

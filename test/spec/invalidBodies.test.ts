@@ -66,6 +66,12 @@ describe('bodies the spec rejects, each for the right reason', () => {
     expect(failsAt(issues, '/success', 'required')).toBe(true);
   });
 
+  it('rejects a top-level bucket that carries neither unit', () => {
+    const body = regularMinutes();
+    delete body.data.breakdownByCostKey[0].minutesUsed;
+    expect(failsAt(validateUsageResponse(body), '/data/breakdownByCostKey/0/minutesUsed', 'required')).toBe(true);
+  });
+
   it('rejects an error body without code', () => {
     const body = { success: false, data: null, error: { message: 'nope' }, timestamp: '2024-01-31T10:30:00.000Z' };
     expect(failsAt(validateErrorResponse(body), '/error/code', 'required')).toBe(true);
