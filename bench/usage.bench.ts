@@ -6,10 +6,10 @@
  */
 import { buildUsageReport } from '../src/billing/buildUsageReport.ts';
 import { createUsageIndex } from '../src/billing/createUsageIndex.ts';
-import { parseInstant } from '../src/billing/parseInstant.ts';
-import { creditsForMinutes, parseQuantity, type PricingRule } from '../src/billing/quantity.ts';
+import type { PricingRule } from '../src/billing/quantity.ts';
 import type { Company, UsageEvent } from '../src/billing/types.ts';
-import { generateUsageEvents, type UsageEventInput } from '../src/scenario/generateUsageEvents.ts';
+import { generateUsageEvents, type GeneratedUsageEvent } from '../src/scenario/generateUsageEvents.ts';
+import { toUsageEvent } from '../mock/store/toUsageEvent.ts';
 
 const NOW = Date.parse('2024-01-31T10:30:00Z');
 const DAY = 86_400_000;
@@ -29,23 +29,13 @@ function companyId(n: number): string {
   return `c0000000-0000-4000-8000-${h}`;
 }
 
-/** Turns a generated input into a stored event, as the store does (DESIGN §6.1). */
-function toEvent(input: UsageEventInput, company: Company): UsageEvent {
-  const at = parseInstant(input.occurredAt);
-  const minutes = parseQuantity(input.minutes);
-  if (!at.ok || !minutes.ok) throw new Error(`bench: generated an invalid event ${JSON.stringify(input)}`);
-  const event: UsageEvent = {
-    id: input.id,
-    companyId: input.companyId,
-    interviewId: input.interviewId,
-    costKey: input.costKey,
-    occurredAtMs: at.ms,
-    minutesMilli: minutes.milli,
-    agentFocus: input.agentFocus,
-    isTest: input.isTest,
-  };
-  if (company.billingSystem === 'credits') event.creditsMilli = creditsForMinutes(PRICING[input.agentFocus]!, minutes.milli);
-  return event;
+/** Turns a generated event into a stored one exactly as the store does (mock/store/toUsageEvent.ts, DESIGN §6.1). */
+function toEvent(input: GeneratedUsageEvent, company: Company & { pricing: Record<string, PricingRule> }): UsageEvent {
+  const result = toUsageEvent(input, company, () => {
+    throw new Error('bench: generated events carry their ids');
+  });
+  if (!result.ok) throw new Error(`bench: generated an invalid event ${JSON.stringify(input)}: ${JSON.stringify(result.problems)}`);
+  return result.event;
 }
 
 /** Median and 99th percentile of `RUNS` timed calls of `fn`, after a warm-up. */
@@ -83,7 +73,8 @@ all.forEach((company, i) => {
     { companyId: company.id, days: 90, interviewsPerDay: { min: 34, max: 54 }, multiEventShare: 0.25 },
     { seed: 1, nowMs: NOW, index: i },
   );
-  const converted = inputs.map((e) => toEvent(e, company));
+  const priced = { ...company, pricing: PRICING };
+  const converted = inputs.map((e) => toEvent(e, priced));
   generateMs += performance.now() - t;
   t = performance.now();
   index.add(converted);

@@ -44,11 +44,6 @@ export const GENERATOR_DEFAULTS = {
  */
 export type GeneratedUsageEvent = Required<Omit<components['schemas']['UsageEventInput'], 'credits'>>;
 
-/**
- * The former name of {@link GeneratedUsageEvent}, kept so that `bench/usage.bench.ts` still compiles. DESIGN §7.
- * @deprecated use {@link GeneratedUsageEvent}; the admin spec's `UsageEventInput` (optional fields) is a different type.
- */
-export type UsageEventInput = GeneratedUsageEvent;
 
 const DAY_MS = 86_400_000;
 const TWO_32 = 4_294_967_296;
