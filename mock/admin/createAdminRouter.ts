@@ -8,7 +8,7 @@ import { sendError, sendSuccess } from '../http/envelope.ts';
 import type { Scenario } from '../store/applyScenario.ts';
 import { FORBIDDEN_KEYS, validateScenario } from '../../src/scenario/index.ts';
 import type { StoreResult } from '../store/types.ts';
-import { snapshotState } from './snapshotState.ts';
+import { snapshotState, stateSummary } from './snapshotState.ts';
 import { applyProviderState } from './providerStates.ts';
 
 /** Rejects JSON keys that could poison prototypes (DESIGN §6.3); used as the body parser's reviver. */
@@ -71,11 +71,11 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
     });
   }
 
-  route('get', '/health', (_req, res) => sendSuccess(res, { status: 'ok', scenario: mock.currentScenario().name, events: ctx.store.usage.count(), clock: ctx.clock.state() }));
+  route('get', '/health', (_req, res) => sendSuccess(res, { status: 'ok', ...stateSummary(mock) }));
   route('post', '/reset', (_req, res) => {
     const problems = mock.loadScenario(mock.currentScenario());
     if (problems.length > 0) return sendError(res, 409, 'CONFLICT', 'The loaded scenario no longer applies.', { problems });
-    sendSuccess(res, { scenario: mock.currentScenario().name, events: ctx.store.usage.count(), clock: ctx.clock.state() });
+    sendSuccess(res, stateSummary(mock));
   });
   route('get', '/scenarios', (_req, res) => sendSuccess(res, { current: mock.currentScenario().name, scenarios: catalog.listScenarios?.() ?? [] }));
   route('post', '/scenarios/{name}/load', (req, res) => {
@@ -84,7 +84,7 @@ export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Rout
     if (!found.ok) return sendError(res, 404, 'RESOURCE_NOT_FOUND', found.message, { resourceType: 'scenario', resourceId: name });
     const problems = mock.loadScenario(found.scenario);
     if (problems.length > 0) return sendError(res, 400, 'VALIDATION_ERROR', `Scenario "${name}" does not apply.`, { field: 'scenario', reason: problems[0]!.message, problems });
-    sendSuccess(res, { scenario: name, events: ctx.store.usage.count(), clock: ctx.clock.state() });
+    sendSuccess(res, stateSummary(mock));
   });
   route('get', '/state', (_req, res) => sendSuccess(res, snapshotState(mock)));
   route('put', '/state', (req, res) => {

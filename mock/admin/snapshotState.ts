@@ -22,3 +22,11 @@ export function snapshotState(mock: MockApp): Scenario {
     usageEvents: store.listUsageEvents(),
   };
 }
+
+/**
+ * What reset, scenario loads and health report of the state (spec/admin.openapi.yaml `StateSummary`):
+ * the loaded scenario's name, the number of stored usage events and the clock (DESIGN §6.2, §6.4).
+ */
+export function stateSummary(mock: MockApp): { scenario: string; events: number; clock: ReturnType<MockApp['ctx']['clock']['state']> } {
+  return { scenario: mock.currentScenario().name, events: mock.ctx.store.usage.count(), clock: mock.ctx.clock.state() };
+}

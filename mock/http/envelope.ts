@@ -1,22 +1,15 @@
 import type { Response } from 'express';
+import type { components as AdminComponents } from '../../src/generated/admin.ts';
+import type { components as ApiComponents } from '../../src/generated/openapi.ts';
 
-/** Error codes the mock answers with: the API's (spec ErrorCode) and the control plane's (DESIGN §6). */
-export type MockErrorCode =
-  | 'MISSING_API_KEY'
-  | 'INVALID_API_KEY'
-  | 'API_KEY_SUSPENDED'
-  | 'RATE_LIMIT_EXCEEDED'
-  | 'INSUFFICIENT_SCOPE'
-  | 'VALIDATION_ERROR'
-  | 'COMPANY_ACCESS_DENIED'
-  | 'RESOURCE_NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'URI_TOO_LONG'
-  | 'BAD_REQUEST'
-  | 'INTERNAL_ERROR'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'ADMIN_TOKEN_REQUIRED';
+type ApiSchemas = ApiComponents['schemas'];
+type AdminSchemas = AdminComponents['schemas'];
+
+/**
+ * Error codes the mock answers with: the API's (spec/openapi.yaml `ErrorCode`, DESIGN §3.1) and the
+ * control plane's (spec/admin.openapi.yaml `AdminErrorCode`, DESIGN §6), from the generated types.
+ */
+export type MockErrorCode = ApiSchemas['ErrorCode'] | AdminSchemas['AdminErrorCode'];
 
 /** The failure envelope: `{success:false, data:null, error:{code, message, details?}, timestamp}` (DESIGN §3.6). */
 export function errorBody(code: MockErrorCode, message: string, details: Record<string, unknown> | undefined, nowMs: number) {

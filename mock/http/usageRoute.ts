@@ -10,6 +10,8 @@ import { sendError, sendSuccess } from './envelope.ts';
  * the period of §3.2, in the success envelope. Rate-limit headers go on every answer after step 3.
  */
 export function createUsageHandler(ctx: MockContext): RequestHandler {
+  // Reads ctx.store at call time: a scenario load swaps the store under the same context.
+  const directory = { company: (id: string) => ctx.store.company(id), companiesOfAts: (id: string) => ctx.store.companies({ atsIntegrationId: id }) };
   return (req: Request, res: Response) => {
     res.locals.specPath = '/billing/usage';
     const nowMs = ctx.clock.now();
@@ -25,7 +27,6 @@ export function createUsageHandler(ctx: MockContext): RequestHandler {
       res.set('Retry-After', String(limit.exceeded.retryAfter));
       return sendError(res, 429, 'RATE_LIMIT_EXCEEDED', `Rate limit exceeded; retry after ${limit.exceeded.retryAfter} seconds.`, { ...limit.exceeded });
     }
-    const directory = { company: (id: string) => ctx.store.company(id), companiesOfAts: (id: string) => ctx.store.companies({ atsIntegrationId: id }) };
     const request = resolveUsageRequest(key, req.query as RawUsageQuery, directory, { nowMs, atsRequireCompanyId: ctx.options.atsRequireCompanyId });
     if (!request.ok) return sendError(res, request.error.status, request.error.code, request.error.message, request.error.details);
     const report = buildUsageReport(request.companies, (c) => ctx.store.usage.tally(c.id, c.billingSystem, request.startMs, request.endMs));
