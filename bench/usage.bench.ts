@@ -5,11 +5,11 @@
  * companyQueryMedianMs, yearQueryMedianMs, rssMb, events, companies, ...}. DESIGN §3.4, §4.
  */
 import { buildUsageReport } from '../src/billing/buildUsageReport.ts';
-import { createUsageIndex } from '../src/billing/createUsageIndex.ts';
+import { createUsageIndex } from '../src/usageIndex/createUsageIndex.ts';
 import type { PricingRule } from '../src/billing/quantity.ts';
 import type { Company, UsageEvent } from '../src/billing/types.ts';
 import { generateUsageEvents, type GeneratedUsageEvent } from '../src/scenario/generateUsageEvents.ts';
-import { toUsageEvent } from '../mock/store/toUsageEvent.ts';
+import { toUsageEvent } from '../src/billing/toUsageEvent.ts';
 
 const NOW = Date.parse('2024-01-31T10:30:00Z');
 const DAY = 86_400_000;
@@ -29,11 +29,9 @@ function companyId(n: number): string {
   return `c0000000-0000-4000-8000-${h}`;
 }
 
-/** Turns a generated event into a stored one exactly as the store does (mock/store/toUsageEvent.ts, DESIGN §6.1). */
+/** Turns a generated event into a stored one exactly as the store does (src/billing/toUsageEvent.ts, DESIGN §6.1). */
 function toEvent(input: GeneratedUsageEvent, company: Company & { pricing: Record<string, PricingRule> }): UsageEvent {
-  const result = toUsageEvent(input, company, () => {
-    throw new Error('bench: generated events carry their ids');
-  });
+  const result = toUsageEvent(input, company);
   if (!result.ok) throw new Error(`bench: generated an invalid event ${JSON.stringify(input)}: ${JSON.stringify(result.problems)}`);
   return result.event;
 }

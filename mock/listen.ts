@@ -21,8 +21,8 @@ export async function listen(mock: MockApp, { port, host }: { port: number; host
   // requireHostHeader: false lets Express answer a Host-less HTTP/1.1 request with the envelope
   // instead of Node's bare 400; CONNECT never reaches Express, so it is answered here.
   const server = createServer({ maxHeaderSize: 32 * 1024, requireHostHeader: false }, mock.app);
-  server.on('clientError', createClientErrorHandler(() => mock.ctx.clock.now()));
-  server.on('connect', createConnectHandler(() => mock.ctx.clock.now()));
+  server.on('clientError', createClientErrorHandler(() => mock.state.now()));
+  server.on('connect', createConnectHandler(() => mock.state.now()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

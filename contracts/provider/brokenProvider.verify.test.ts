@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT_SCENARIO } from '../../mock/admin/providerStates.ts';
+import { CONTRACT_SCENARIO } from '../../mock/state/providerStates.ts';
 import { startMock, type TestMock } from '../../test/support/startMock.ts';
 import { loadPacts } from './loadPacts.ts';
 import type { PactDocument } from './planVerification.ts';

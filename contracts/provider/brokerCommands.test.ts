@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT_SCENARIO } from '../../mock/admin/providerStates.ts';
+import { CONTRACT_SCENARIO } from '../../mock/state/providerStates.ts';
 import { startMock, type TestMock } from '../../test/support/startMock.ts';
 import { PACT_FILE } from '../pactNames.ts';
 import { runPublishCli } from './publishPacts.ts';

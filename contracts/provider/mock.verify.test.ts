@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT_SCENARIO } from '../../mock/admin/providerStates.ts';
+import { CONTRACT_SCENARIO } from '../../mock/state/providerStates.ts';
 import { startMock, type TestMock } from '../../test/support/startMock.ts';
 import { loadPacts } from './loadPacts.ts';
 import { KEY_ROLES } from './roles.ts';

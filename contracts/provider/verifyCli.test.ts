@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT_SCENARIO } from '../../mock/admin/providerStates.ts';
+import { CONTRACT_SCENARIO } from '../../mock/state/providerStates.ts';
 import { startMock, type TestMock } from '../../test/support/startMock.ts';
 import { KEY_ROLES } from './roles.ts';
 import { runVerifyCli } from './verifyCli.ts';

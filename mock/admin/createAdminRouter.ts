@@ -1,174 +1,179 @@
-import express, { Router, type Request, type Response } from 'express';
-import { parseInstant } from '../../src/billing/parseInstant.ts';
-import { validateRequestBody } from '../../src/validation/index.ts';
-import { listUsageEvents, pickIssue, postUsageEvents, readEventFilter } from './usageEventRoutes.ts';
-import type { MockApp } from '../createApp.ts';
-import { MAX_BODY } from '../createApp.ts';
-import { sendError, sendSuccess } from '../http/envelope.ts';
-import type { Scenario } from '../store/applyScenario.ts';
-import { FORBIDDEN_KEYS, validateScenario } from '../../src/scenario/index.ts';
-import type { StoreResult } from '../store/types.ts';
-import { snapshotState, stateSummary } from './snapshotState.ts';
-import { applyProviderState } from './providerStates.ts';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { readInstantParam, readIntegerParam, readUuidParam } from '../../src/billing/readParams.ts';
+import { readQuery, type RawQuery } from '../../src/billing/readQuery.ts';
+import { validationError } from '../../src/billing/types.ts';
+import { FORBIDDEN_KEYS } from '../../src/scenario/index.ts';
+import type { MockAnswer } from '../api/envelope.ts';
+import type { MockCommand } from '../state/commands.ts';
+import type { MockState, ScenarioCatalog } from '../state/createMockState.ts';
+import type { AnswerCheck } from '../http/createAnswerCheck.ts';
+import { sendAnswer } from '../http/sendAnswer.ts';
+import { adminError, adminResult, adminSuccess, type AdminSpecPath } from './adminAnswers.ts';
+import { contentTypeRefusal, createAdminGuard, type AdminGuardOptions } from './createAdminGuard.ts';
+import { exportState, importState } from './stateRoutes.ts';
+
+/** The largest JSON body of a control-plane call (DESIGN §6.3): room for 100 000 events. `PUT /state` streams and has its own cap. */
+export const MAX_BODY = '64mb';
 
 /** Rejects JSON keys that could poison prototypes (DESIGN §6.3); used as the body parser's reviver. */
 function refuseDangerousKeys(key: string, value: unknown): unknown {
-  if (FORBIDDEN_KEYS.has(key)) throw new SyntaxError(`the key "${key}" is not allowed`);
+  if (FORBIDDEN_KEYS.has(key)) throw new SyntaxError(`the key "${key}" is not allowed (DESIGN §6.3)`);
   return value;
 }
 
-/** Where the control plane finds built-in scenarios. */
-export interface ScenarioCatalog {
-  resolveScenario?: (name: string) => { ok: true; scenario: Scenario } | { ok: false; message: string };
-  listScenarios?: () => string[];
+/** One control-plane call as a route handler sees it: the state it acts on, path parameters, the decoded query and the JSON body. */
+export interface AdminCall {
+  state: MockState;
+  params: Record<string, string>;
+  query: RawQuery;
+  body: unknown;
+  req: Request;
+  res: Response;
 }
 
-type Handler = (req: Request, res: Response) => void;
+/** What the control plane is built from. */
+export interface AdminRouterOptions extends AdminGuardOptions {
+  /** The state a request acts on (the default one, or a session's). */
+  stateFor(req: Request): MockState;
+  /** The built-in scenarios (`GET /__admin/scenarios`). */
+  catalog?: ScenarioCatalog;
+  /** The mock's own response check; its mismatch count shows in `/__admin/health`. */
+  check: AnswerCheck;
+}
+
+type Handler = (call: AdminCall) => MockAnswer | Promise<MockAnswer | undefined> | undefined;
+
+/** A JSON body's command, run on the state, answered with its value (or its error). */
+const run = async (call: AdminCall, specPath: AdminSpecPath, command: MockCommand, status = 200, shape?: (value: never) => unknown): Promise<MockAnswer> =>
+  adminResult(call.state.now(), specPath, await call.state.execute(command), status, shape as (value: unknown) => unknown);
+
+/** The query's parameters other than `allowed`, refused (a typo on a DELETE must not delete every event). */
+function unknownParameter(query: RawQuery, allowed: readonly string[]) {
+  const name = Object.keys(query).find((k) => !allowed.includes(k));
+  return name === undefined ? undefined : validationError(name, query[name], `is not a parameter of this call; it takes ${allowed.join(', ')}`);
+}
 
 /**
- * The control plane under `/__admin` (DESIGN §6, described by spec/admin.openapi.yaml): JSON in and out
- * in the API's envelope; bodies validated against the admin spec before they reach the store.
+ * The control plane under `/__admin` (DESIGN §6, described by spec/admin.openapi.yaml): each route turns
+ * HTTP into a command on the mock state (or a read of it) and the result into the envelope; the
+ * commands check their input. Guarded first (DESIGN §6.3: Host, no CORS, token, content type); list
+ * filters are read with the API's own parameter readers (§3.2); other methods answer 405.
  */
-export function createAdminRouter(mock: MockApp, catalog: ScenarioCatalog): Router {
+export function createAdminRouter(opts: AdminRouterOptions): Router {
   const router = Router({ strict: true, caseSensitive: true });
-  const ctx = mock.ctx;
-  router.use((req, res, next) => {
-    const token = ctx.options.adminToken;
-    if (token !== undefined && req.get('x-admin-token') !== token) {
-      return sendError(res, 401, 'ADMIN_TOKEN_REQUIRED', 'The control plane needs the X-Admin-Token header given to --admin-token.');
-    }
-    next();
-  });
-  router.use((req, res, next) => {
-    const hasBody = (req.get('content-length') ?? '0') !== '0' || req.get('transfer-encoding') !== undefined;
-    if (hasBody && !req.is(['application/json', 'application/*+json'])) {
-      return sendError(res, 400, 'VALIDATION_ERROR', `Send the body as JSON with "Content-Type: application/json" (got ${req.get('content-type') ?? 'no Content-Type'}).`, { field: 'Content-Type', reason: 'must be application/json', value: req.get('content-type') ?? '' });
-    }
-    next();
-  });
-  router.use(express.json({ limit: MAX_BODY, strict: false, reviver: refuseDangerousKeys, type: ['application/json', 'application/*+json'] }));
+  router.use(createAdminGuard(opts, (req) => opts.stateFor(req).now()));
+  const json = express.json({ limit: MAX_BODY, strict: false, reviver: refuseDangerousKeys, type: ['application/json', 'application/*+json'] });
+  // PUT /state reads its own body: a streamed JSON document or YAML (mock/admin/stateRoutes.ts).
+  router.use((req, res, next) => (req.method === 'PUT' && req.path === '/state' ? next() : json(req, res, next)));
 
-  const answer = <T>(res: Response, result: StoreResult<T>, status = 200) =>
-    result.ok ? sendSuccess(res, result.value, status) : sendError(res, result.error.status, result.error.code, result.error.message, result.error.details);
-
-  /** Registers a route: spec path for validation, body checked against the admin spec, 405 for other methods. */
   const routes = new Map<string, string[]>();
-  function route(method: 'get' | 'post' | 'put' | 'patch' | 'delete', template: string, handler: Handler, options: { validateBody?: boolean } = {}): void {
+  function route(method: 'get' | 'post' | 'put' | 'patch' | 'delete', template: string, handler: Handler): void {
     const expressPath = template.replace(/\{(\w+)\}/g, ':$1');
-    const methods = routes.get(expressPath) ?? [];
-    methods.push(method.toUpperCase());
-    routes.set(expressPath, methods);
-    router[method](expressPath, (req: Request, res: Response) => {
-      res.locals.adminSpecPath = `/__admin${template}`;
-      if ((method === 'post' || method === 'put' || method === 'patch') && options.validateBody !== false) {
-        const issues = validateRequestBody('admin', method, `/__admin${template}`, req.body ?? {});
-        if (issues.length > 0) {
-          const first = pickIssue(issues);
-          return sendError(res, 400, 'VALIDATION_ERROR', `Invalid body at "${first.pointer || '/'}": ${first.message}`, { field: first.pointer, reason: first.message, issues });
-        }
+    routes.set(expressPath, [...(routes.get(expressPath) ?? []), method.toUpperCase()]);
+    router[method](expressPath, async (req: Request, res: Response, next: NextFunction) => {
+      const state = opts.stateFor(req);
+      const unsupported = contentTypeRefusal(req.method, req.get('content-type'), template === '/state');
+      if (unsupported) return sendAnswer(req, res, adminError(state.now(), undefined, unsupported), opts.check, state.now());
+      const q = readQuery(req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '');
+      if (!q.ok) return sendAnswer(req, res, adminError(state.now(), `/__admin${template}` as AdminSpecPath, q.error), opts.check, state.now());
+      try {
+        const answer = await handler({ state, params: req.params as Record<string, string>, query: q.query, body: req.body, req, res });
+        if (answer) sendAnswer(req, res, answer, opts.check, state.now());
+      } catch (err) {
+        next(err);
       }
-      handler(req, res);
     });
   }
+  const p = (template: string) => `/__admin${template}` as AdminSpecPath;
 
-  route('get', '/health', (_req, res) => sendSuccess(res, { status: 'ok', ...stateSummary(mock) }));
-  route('post', '/reset', (_req, res) => {
-    const problems = mock.loadScenario(mock.currentScenario());
-    if (problems.length > 0) return sendError(res, 409, 'CONFLICT', 'The loaded scenario no longer applies.', { problems });
-    sendSuccess(res, stateSummary(mock));
+  route('get', '/health', ({ state }) => {
+    const health = state.health();
+    return adminSuccess(state.now(), p('/health'), { ...health, ...state.summary(), responseMismatches: opts.check.mismatches().count });
   });
-  route('get', '/scenarios', (_req, res) => sendSuccess(res, { current: mock.currentScenario().name, scenarios: catalog.listScenarios?.() ?? [] }));
-  route('post', '/scenarios/{name}/load', (req, res) => {
-    const name = String(req.params.name);
-    const found = catalog.resolveScenario?.(name) ?? { ok: false as const, message: 'this mock has no scenario catalog' };
-    if (!found.ok) return sendError(res, 404, 'RESOURCE_NOT_FOUND', found.message, { resourceType: 'scenario', resourceId: name });
-    const problems = mock.loadScenario(found.scenario);
-    if (problems.length > 0) return sendError(res, 400, 'VALIDATION_ERROR', `Scenario "${name}" does not apply.`, { field: 'scenario', reason: problems[0]!.message, problems });
-    sendSuccess(res, stateSummary(mock));
+  route('post', '/reset', (call) => run(call, p('/reset'), { type: 'reset' }));
+  route('get', '/scenarios', ({ state }) => adminSuccess(state.now(), p('/scenarios'), { current: state.loadedScenario().name, scenarios: opts.catalog?.names() ?? [] }));
+  route('post', '/scenarios/{name}/load', (call) => run(call, p('/scenarios/{name}/load'), { type: 'loadScenario', name: call.params.name! }));
+  route('get', '/state', (call) => exportState(call, opts.check));
+  route('put', '/state', (call) => importState(call));
+  route('get', '/ats-integrations', ({ state }) => adminSuccess(state.now(), p('/ats-integrations'), state.store.atsIntegrations()));
+  route('post', '/ats-integrations', (call) => run(call, p('/ats-integrations'), { type: 'createAtsIntegration', input: call.body as never }, 201));
+  route('get', '/companies', ({ state, query }) => {
+    const ats = readUuidParam('atsIntegrationId', query.atsIntegrationId);
+    if (!ats.ok) return adminError(state.now(), p('/companies'), ats.error);
+    return adminSuccess(state.now(), p('/companies'), state.store.companies(ats.value === undefined ? undefined : { atsIntegrationId: ats.value }));
   });
-  route('get', '/state', (_req, res) => sendSuccess(res, snapshotState(mock)));
-  route('put', '/state', (req, res) => {
-    const checked = validateScenario(req.body);
-    if (!checked.ok) {
-      const first = checked.issues[0]!;
-      return sendError(res, 400, 'VALIDATION_ERROR', `Invalid scenario at "${first.pointer || '/'}": ${first.message}`, { field: first.pointer, reason: first.message, errors: checked.issues.map((i) => ({ field: i.pointer, reason: i.message })) });
-    }
-    const problems = mock.loadScenario(checked.scenario);
-    if (problems.length > 0) {
-      return sendError(res, 400, 'VALIDATION_ERROR', `Invalid scenario at "${problems[0]!.pointer}": ${problems[0]!.message}`, { field: problems[0]!.pointer, reason: problems[0]!.message, errors: problems.map((p) => ({ field: p.pointer, reason: p.message })) });
-    }
-    sendSuccess(res, snapshotState(mock));
+  route('post', '/companies', (call) => run(call, p('/companies'), { type: 'createCompany', input: call.body as never }, 201));
+  route('get', '/companies/{id}', ({ state, params }) => {
+    const company = state.store.company(params.id!);
+    return company ? adminSuccess(state.now(), p('/companies/{id}'), company) : adminError(state.now(), p('/companies/{id}'), { code: 'RESOURCE_NOT_FOUND', message: `No company with id ${params.id}`, details: { resourceType: 'company', resourceId: params.id } });
   });
-  route('get', '/ats-integrations', (_req, res) => sendSuccess(res, ctx.store.atsIntegrations()));
-  route('post', '/ats-integrations', (req, res) => answer(res, ctx.store.addAtsIntegration(req.body), 201));
-  route('get', '/companies', (req, res) => sendSuccess(res, ctx.store.companies(typeof req.query.atsIntegrationId === 'string' ? { atsIntegrationId: req.query.atsIntegrationId } : undefined)));
-  route('post', '/companies', (req, res) => answer(res, ctx.store.addCompany(req.body), 201));
-  route('get', '/companies/{id}', (req, res) => {
-    const company = ctx.store.company(String(req.params.id));
-    if (!company) return sendError(res, 404, 'RESOURCE_NOT_FOUND', `No company with id ${req.params.id}`, { resourceType: 'company', resourceId: req.params.id });
-    sendSuccess(res, company);
+  route('patch', '/companies/{id}', (call) => run(call, p('/companies/{id}'), { type: 'updateCompany', id: call.params.id!, patch: call.body as never }));
+  route('delete', '/companies/{id}', (call) => run(call, p('/companies/{id}'), { type: 'deleteCompany', id: call.params.id! }));
+  route('get', '/api-keys', ({ state }) => adminSuccess(state.now(), p('/api-keys'), state.store.apiKeys()));
+  route('post', '/api-keys', (call) => run(call, p('/api-keys'), { type: 'createApiKey', input: call.body as never }, 201));
+  route('patch', '/api-keys/{key}', (call) => run(call, p('/api-keys/{key}'), { type: 'updateApiKey', key: call.params.key!, patch: call.body as never }));
+  route('delete', '/api-keys/{key}', (call) => run(call, p('/api-keys/{key}'), { type: 'deleteApiKey', key: call.params.key! }));
+  route('get', '/usage-events', ({ state, query }) => {
+    const spec = p('/usage-events');
+    const unknown = unknownParameter(query, ['companyId', 'start', 'end', 'limit', 'offset']);
+    if (unknown) return adminError(state.now(), spec, unknown);
+    const companyId = readUuidParam('companyId', query.companyId);
+    const start = readInstantParam('start', query.start);
+    const end = readInstantParam('end', query.end);
+    const limit = readIntegerParam('limit', query.limit, 1, 1000, 100);
+    const offset = readIntegerParam('offset', query.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+    for (const r of [companyId, start, end, limit, offset]) if (!r.ok) return adminError(state.now(), spec, r.error);
+    const page = state.store.pageUsageEvents(
+      {
+        ...(companyId.ok && companyId.value !== undefined ? { companyId: companyId.value } : {}),
+        ...(start.ok && start.ms !== undefined ? { startMs: start.ms } : {}),
+        ...(end.ok && end.ms !== undefined ? { endMs: end.ms } : {}),
+      },
+      offset.ok ? offset.value : 0,
+      limit.ok ? limit.value : 100,
+    );
+    return adminSuccess(state.now(), spec, { total: page.total, limit: limit.ok ? limit.value : 100, offset: offset.ok ? offset.value : 0, items: page.items });
   });
-  route('patch', '/companies/{id}', (req, res) => answer(res, ctx.store.updateCompany(String(req.params.id), req.body)));
-  route('delete', '/companies/{id}', (req, res) => answer(res, ctx.store.deleteCompany(String(req.params.id))));
-  route('get', '/api-keys', (_req, res) => sendSuccess(res, ctx.store.apiKeys()));
-  route('post', '/api-keys', (req, res) => answer(res, ctx.store.addApiKey(req.body), 201));
-  route('patch', '/api-keys/{key}', (req, res) => answer(res, ctx.store.updateApiKey(String(req.params.key), req.body)));
-  route('delete', '/api-keys/{key}', (req, res) => answer(res, ctx.store.deleteApiKey(String(req.params.key))));
-  route('get', '/usage-events', (req, res) => listUsageEvents(mock, req, res));
-  route('post', '/usage-events', (req, res) => postUsageEvents(mock, req, res), { validateBody: false });
-  route('delete', '/usage-events', (req, res) => {
-    const filter = readEventFilter(req, res, ['companyId']);
-    if (!filter) return;
-    sendSuccess(res, { deleted: ctx.store.deleteUsageEvents(filter.companyId ? { companyId: filter.companyId } : {}) });
+  route('post', '/usage-events', (call) => {
+    const many = Array.isArray(call.body);
+    const events = (many ? call.body : [call.body]) as never;
+    return run(call, p('/usage-events'), { type: 'addUsageEvents', events }, 201, ((v: { count: number; ids: string[]; first: unknown }) => (many ? { count: v.count, ids: v.ids } : v.first)) as never);
   });
-  route('get', '/clock', (_req, res) => sendSuccess(res, ctx.clock.state()));
-  route(
-    'put',
-    '/clock',
-    (req, res) => {
-      const body = (req.body ?? {}) as { mode?: unknown; now?: unknown; advanceMs?: unknown };
-      if (body && typeof body === 'object' && 'advanceMs' in body) {
-        const ms = body.advanceMs;
-        const reason = !Number.isSafeInteger(ms) || (ms as number) < 0 ? 'must be a whole number of milliseconds ≥ 0' : !Number.isFinite(new Date(ctx.clock.now() + (ms as number)).getTime()) ? 'moves the clock past the largest date JavaScript can represent' : undefined;
-        if (reason) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid "advanceMs": ${reason}.`, { field: 'advanceMs', value: ms, reason });
-      }
-      const issues = validateRequestBody('admin', 'put', '/__admin/clock', body);
-      if (issues.length > 0) {
-        const first = pickIssue(issues);
-        return sendError(res, 400, 'VALIDATION_ERROR', `Invalid body at "${first.pointer || '/'}": ${first.message}. Send {"mode":"frozen","now":ISO}, {"mode":"real"} or {"advanceMs":N}.`, { field: first.pointer, reason: first.message, issues });
-      }
-      if (typeof body.advanceMs === 'number') ctx.clock.advance(body.advanceMs);
-      else if (body.mode === 'real') {
-        ctx.clock.real();
-        ctx.clock.advance(typeof (body as { offsetMs?: unknown }).offsetMs === 'number' ? (body as { offsetMs: number }).offsetMs : 0);
-      }
-      else {
-        const at = typeof body.now === 'string' ? parseInstant(body.now) : undefined;
-        if (at && !at.ok) return sendError(res, 400, 'VALIDATION_ERROR', `Invalid "now": ${at.reason}`, { field: 'now', value: body.now, reason: at.reason });
-        ctx.clock.freeze(at?.ms);
-      }
-      sendSuccess(res, ctx.clock.state());
-    },
-    { validateBody: false },
-  );
-  route('get', '/faults', (_req, res) => sendSuccess(res, ctx.faults.list()));
-  route('put', '/faults', (req, res) => sendSuccess(res, ctx.faults.replace(Array.isArray(req.body) ? req.body : [req.body])));
-  route('delete', '/faults', (_req, res) => {
-    ctx.faults.clear();
-    sendSuccess(res, []);
+  route('delete', '/usage-events', (call) => {
+    const spec = p('/usage-events');
+    const unknown = unknownParameter(call.query, ['companyId']);
+    if (unknown) return adminError(call.state.now(), spec, unknown);
+    const companyId = readUuidParam('companyId', call.query.companyId);
+    if (!companyId.ok) return adminError(call.state.now(), spec, companyId.error);
+    return run(call, spec, { type: 'deleteUsageEvents', ...(companyId.value === undefined ? {} : { companyId: companyId.value }) });
   });
-  route('post', '/provider-states', (req, res) => {
-    const result = applyProviderState(mock, req.body);
-    if (!result.ok) return sendError(res, 400, 'VALIDATION_ERROR', result.message, { field: 'state', value: req.body?.state, reason: result.message });
-    res.status(200).json(result.params); // not enveloped: Pact reads this body as the provider-state values (admin spec)
+  route('get', '/clock', ({ state }) => adminSuccess(state.now(), p('/clock'), state.clockState()));
+  route('put', '/clock', (call) => run(call, p('/clock'), { type: 'setClock', clock: call.body as never }));
+  route('get', '/faults', ({ state }) => adminSuccess(state.now(), p('/faults'), state.faults.list()));
+  route('put', '/faults', (call) => run(call, p('/faults'), { type: 'setFaults', faults: (Array.isArray(call.body) ? call.body : [call.body]) as never }));
+  route('delete', '/faults', (call) => run(call, p('/faults'), { type: 'clearFaults' }));
+  route('post', '/provider-states', async (call) => {
+    const body = (call.body ?? {}) as Record<string, unknown>;
+    const result = await call.state.execute({ type: 'setProviderState', ...(body && typeof body === 'object' ? body : {}) } as MockCommand);
+    if (!result.ok) return adminError(call.state.now(), p('/provider-states'), result.error);
+    // Not enveloped: Pact reads this body as the provider-state values (admin spec).
+    return { status: 200, headers: {}, body: result.value, spec: 'admin', specPath: p('/provider-states') };
   });
 
   for (const [path, methods] of routes) {
     router.all(path, (req, res) => {
-      const allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
-      res.set('Allow', allowed.join(', '));
-      sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.originalUrl.split('?')[0]}; use ${methods.join(' or ')}.`, { allowed: methods });
+      const allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])];
+      const state = opts.stateFor(req);
+      sendAnswer(req, res, adminError(state.now(), undefined, { code: 'METHOD_NOT_ALLOWED', message: `${req.method} is not allowed on ${req.originalUrl.split('?')[0]}; use ${methods.join(' or ')}.`, details: { allowed } }, { Allow: allowed.join(', ') }), opts.check, state.now());
     });
   }
+  router.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
+    const now = opts.stateFor(req).now();
+    if (err.type === 'entity.too.large') return sendAnswer(req, res, adminError(now, undefined, { code: 'PAYLOAD_TOO_LARGE', message: `The JSON body is larger than ${MAX_BODY}.` }), opts.check, now);
+    if (err.type === 'entity.parse.failed') return sendAnswer(req, res, adminError(now, undefined, validationError('body', '', `is not valid JSON: ${err.message}`)), opts.check, now);
+    if (err.status === 400) return sendAnswer(req, res, adminError(now, undefined, validationError('path', req.path, `is malformed: ${err.message}`)), opts.check, now);
+    if (err.status !== undefined && err.status >= 400 && err.status < 500) return sendAnswer(req, res, adminError(now, undefined, { code: 'BAD_REQUEST', message: `The request is malformed: ${err.message}` }), opts.check, now);
+    next(err);
+  });
   return router;
 }

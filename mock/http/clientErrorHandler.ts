@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { errorBody } from './envelope.ts';
+import { errorBody } from '../api/envelope.ts';
 
 /**
  * Answers requests Node's HTTP parser rejects by itself (oversized headers, a malformed request line)

@@ -32,11 +32,14 @@ describe('parseQuantity', () => {
   it('refuses numeric strings', () => {
     expect(parseQuantity('1.5')).toMatchObject({ ok: false, reason: expect.stringContaining('number') });
   });
-  it('accepts 9007199254740 whose thousandths are still a safe integer', () => {
-    expect(parseQuantity(9007199254740)).toEqual({ ok: true, milli: 9007199254740000 });
+  it('accepts 999999999999.999, the largest 15-significant-digit quantity (DESIGN §6.8)', () => {
+    expect(parseQuantity(999_999_999_999.999)).toEqual({ ok: true, milli: 999_999_999_999_999 });
   });
-  it('refuses 10^13 whose thousandths exceed Number.MAX_SAFE_INTEGER', () => {
-    expect(parseQuantity(1e13).ok).toBe(false);
+  it('refuses 1000000000000, just above the 15-digit limit', () => {
+    expect(parseQuantity(1_000_000_000_000)).toMatchObject({ ok: false, reason: expect.stringContaining('999999999999.999') });
+  });
+  it('refuses 9007199254740.991, whose 16 digits a JSON number does not carry exactly', () => {
+    expect(parseQuantity(9_007_199_254_740.991).ok).toBe(false);
   });
 });
 
@@ -53,22 +56,25 @@ describe('milliToNumber', () => {
 describe('creditsForMinutes', () => {
   const rule = { baseCost: 2, includedMinutes: 10, costPerMinute: 0.35 };
   it('charges 2 + 0.35 × 2.5 = 2.875 credits for 12.5 minutes', () => {
-    expect(creditsForMinutes(rule, 12_500)).toBe(2_875);
+    expect(creditsForMinutes(rule, 12_500)).toEqual({ ok: true, milli: 2_875 });
   });
   it('charges only the base cost within the included minutes', () => {
-    expect(creditsForMinutes(rule, 5_000)).toBe(2_000);
+    expect(creditsForMinutes(rule, 5_000)).toEqual({ ok: true, milli: 2_000 });
   });
   it('charges only the base cost at exactly the included minutes', () => {
-    expect(creditsForMinutes(rule, 10_000)).toBe(2_000);
+    expect(creditsForMinutes(rule, 10_000)).toEqual({ ok: true, milli: 2_000 });
   });
   it('rounds half up: 0.005 × 0.1 min = 0.0005 becomes 0.001', () => {
-    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.005 }, 100)).toBe(1);
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.005 }, 100)).toEqual({ ok: true, milli: 1 });
   });
   it('rounds below half down: 0.004 × 0.1 min = 0.0004 becomes 0', () => {
-    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.004 }, 100)).toBe(0);
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.004 }, 100)).toEqual({ ok: true, milli: 0 });
   });
   it('rounds 0.35 × 1.001 = 0.35035 down to 0.35', () => {
-    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.35 }, 1_001)).toBe(350);
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.35 }, 1_001)).toEqual({ ok: true, milli: 350 });
+  });
+  it('refuses, as a value, a price above 9007199254740.991 credits: 999999999999.999 per minute × 10000 minutes', () => {
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 999_999_999_999.999 }, 10_000_000)).toMatchObject({ ok: false, reason: expect.stringContaining('9007199254740.991') });
   });
   it('throws for a pricing rule with four decimals, a programmer error', () => {
     expect(() => creditsForMinutes({ baseCost: 0.0001, includedMinutes: 0, costPerMinute: 1 }, 1)).toThrow(/baseCost/);

@@ -5,21 +5,31 @@
  */
 export type QuantityResult = { ok: true; milli: number } | { ok: false; reason: string };
 
-/** Largest accepted quantity: its thousandths must stay a safe integer. */
-const MAX_QUANTITY = Number.MAX_SAFE_INTEGER / 1000;
+/**
+ * The largest input quantity: 999 999 999 999.999, the largest value with 3 decimals whose 15
+ * significant digits a JSON number (a double) always carries exactly. DESIGN §6.8.
+ */
+export const MAX_INPUT_QUANTITY = 999_999_999_999.999;
+
+/**
+ * The largest stored quantity or sum, in thousandths: 2^53 − 1 (9 007 199 254 740.991 units), the
+ * largest integer a double holds exactly. A change that would make a stored value or a sum the API can
+ * report exceed it is refused. DESIGN §6.8.
+ */
+export const MAX_EXACT_MILLI = Number.MAX_SAFE_INTEGER;
 
 /**
  * Reads a quantity (minutes or credits) as exact integer thousandths.
  * Units: input in minutes or credits, output `milli` in thousandths of the same unit.
  * Accepts finite, non-negative JavaScript numbers with at most 3 decimal places (0.1, 245.5, 1.005
  * are exact); refuses strings, NaN, ±Infinity, negatives, 0.0001 and values above
- * Number.MAX_SAFE_INTEGER / 1000, returning `{ ok: false, reason }`. DESIGN §3.6, §6.1.
+ * {@link MAX_INPUT_QUANTITY}, returning `{ ok: false, reason }`. DESIGN §3.6, §6.1, §6.8.
  */
 export function parseQuantity(value: unknown): QuantityResult {
   if (typeof value !== 'number') return { ok: false, reason: `must be a number, got ${typeof value}` };
   if (!Number.isFinite(value)) return { ok: false, reason: `must be a finite number, got ${value}` };
   if (value < 0) return { ok: false, reason: `must not be negative, got ${value}` };
-  if (value > MAX_QUANTITY) return { ok: false, reason: `must be at most ${MAX_QUANTITY}, got ${value}` };
+  if (value > MAX_INPUT_QUANTITY) return { ok: false, reason: `must be at most 999999999999.999 (15 significant digits), got ${value}` };
   const milli = Math.round(value * 1000);
   if (milli / 1000 !== value) {
     return { ok: false, reason: `must have at most 3 decimal places, got ${value}` };
@@ -58,11 +68,12 @@ function ruleMilli(rule: PricingRule, field: keyof PricingRule): bigint {
 
 /**
  * Prices an event: baseCost + costPerMinute × max(0, minutes − includedMinutes), rounded half-up to 3 decimals.
- * Units: `minutesMilli` in thousandths of a minute; result in thousandths of a credit, computed
- * exactly with BigInt. Throws (programmer error) when a rule field is not a valid quantity, when
- * `minutesMilli` is not a non-negative safe integer, or when the result is not a safe integer. DESIGN §6.1.
+ * Units: `minutesMilli` in thousandths of a minute; result `milli` in thousandths of a credit, computed
+ * exactly with BigInt. A price above {@link MAX_EXACT_MILLI} thousandths is refused as a value
+ * (`{ ok: false, reason }`, DESIGN §6.8). Throws (programmer error) when a rule field is not a valid
+ * quantity or `minutesMilli` is not a non-negative safe integer. DESIGN §6.1.
  */
-export function creditsForMinutes(rule: PricingRule, minutesMilli: number): number {
+export function creditsForMinutes(rule: PricingRule, minutesMilli: number): QuantityResult {
   if (!Number.isSafeInteger(minutesMilli) || minutesMilli < 0) {
     throw new TypeError(`creditsForMinutes: minutesMilli must be a non-negative safe integer, got ${minutesMilli}`);
   }
@@ -74,8 +85,8 @@ export function creditsForMinutes(rule: PricingRule, minutesMilli: number): numb
   // perMinute (thousandths) × over (thousandths) is in millionths; half-up back to thousandths.
   const overCost = (perMinute * over + 500n) / 1000n;
   const total = base + overCost;
-  if (total > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(`creditsForMinutes: credits ${total} thousandths exceed the safe integer range`);
+  if (total > BigInt(MAX_EXACT_MILLI)) {
+    return { ok: false, reason: `the pricing rule gives ${total} thousandths of a credit, above the exact limit 9007199254740.991` };
   }
-  return Number(total);
+  return { ok: true, milli: Number(total) };
 }

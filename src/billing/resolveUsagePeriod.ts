@@ -1,4 +1,4 @@
-import { parseInstant } from './parseInstant.ts';
+import { readInstantParam } from './readParams.ts';
 import { validationError, type ValidationError } from './types.ts';
 
 /** Thirty days of 24 hours, in milliseconds: the default period length. DESIGN §3.2. */
@@ -21,20 +21,10 @@ export type UsagePeriodResult =
   | { ok: true; startMs: number; endMs: number }
   | { ok: false; error: ValidationError };
 
-/** Reads one optional instant parameter. */
-function readParam(
-  field: 'start' | 'end',
-  raw: string | string[] | undefined,
-): { ok: true; ms: number | undefined } | { ok: false; error: ValidationError } {
-  if (raw === undefined) return { ok: true, ms: undefined };
-  if (Array.isArray(raw)) {
-    return { ok: false, error: validationError(field, raw, `was given ${raw.length} times; give it at most once`) };
-  }
-  if (typeof raw !== 'string') {
-    return { ok: false, error: validationError(field, raw, 'must be a single date or date-time string') };
-  }
-  const parsed = parseInstant(raw);
-  return parsed.ok ? { ok: true, ms: parsed.ms } : { ok: false, error: validationError(field, raw, parsed.reason) };
+/** Reads one optional instant parameter with the API's one grammar (DESIGN §3.2). */
+function readParam(field: 'start' | 'end', raw: string | string[] | undefined): { ok: true; ms: number | undefined } | { ok: false; error: ValidationError } {
+  if (raw !== undefined && typeof raw !== 'string' && !Array.isArray(raw)) return { ok: false, error: validationError(field, raw, 'must be a single date or date-time string') };
+  return readInstantParam(field, raw);
 }
 
 /**

@@ -27,12 +27,12 @@ describe('resolveUsageRequest (DESIGN §3.1 steps 5–7, §3.2, §3.3)', () => {
 
   it('refuses a key without read:billing before looking at the dates', () => {
     const r = resolveUsageRequest({ ...regular, scopes: ['read:jobs'] }, { start: '2024-02-30' }, directory, opts);
-    expect(r).toMatchObject({ ok: false, error: { status: 403, code: 'INSUFFICIENT_SCOPE', details: { requiredScope: 'read:billing' } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_SCOPE', details: { requiredScope: 'read:billing' } } });
   });
 
   it('refuses bad dates before an unmanaged company', () => {
     const r = resolveUsageRequest(ats, { start: '2024-02-30', companyId: acme.id }, directory, opts);
-    expect(r).toMatchObject({ ok: false, error: { status: 400, code: 'VALIDATION_ERROR', details: { field: 'start' } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', details: { field: 'start' } } });
   });
 
   it('narrows an ATS key to a managed company, compared case-insensitively', () => {
@@ -42,13 +42,13 @@ describe('resolveUsageRequest (DESIGN §3.1 steps 5–7, §3.2, §3.3)', () => {
 
   it('refuses an ATS key a company it does not manage, unknown ids included', () => {
     for (const id of [acme.id, '99999999-9999-4999-8999-999999999999']) {
-      expect(resolveUsageRequest(ats, { companyId: id }, directory, opts)).toMatchObject({ ok: false, error: { status: 403, code: 'COMPANY_ACCESS_DENIED' } });
+      expect(resolveUsageRequest(ats, { companyId: id }, directory, opts)).toMatchObject({ ok: false, error: { code: 'COMPANY_ACCESS_DENIED' } });
     }
   });
 
   it('requires companyId of an ATS key only when asked to, with value null', () => {
     expect(resolveUsageRequest(ats, {}, directory, opts)).toMatchObject({ ok: true, companies: [initech, umbrella] });
     const strict = resolveUsageRequest(ats, {}, directory, { ...opts, atsRequireCompanyId: true });
-    expect(strict).toMatchObject({ ok: false, error: { status: 400, details: { field: 'companyId', value: null } } });
+    expect(strict).toMatchObject({ ok: false, error: { details: { field: 'companyId', value: null } } });
   });
 });

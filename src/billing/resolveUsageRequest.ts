@@ -33,9 +33,8 @@ export interface CompanyDirectory {
   companiesOfAts(atsIntegrationId: string): Company[];
 }
 
-/** A refusal of DESIGN §3.1 steps 5–7, as the API answers it: HTTP status, error code, message, details. */
+/** A refusal of DESIGN §3.1 steps 5–7: error code, message, details (the API layer gives the status: 403, 400, 403). */
 export interface UsageRequestError {
-  status: 400 | 403;
   code: 'INSUFFICIENT_SCOPE' | 'VALIDATION_ERROR' | 'COMPANY_ACCESS_DENIED';
   message: string;
   details: Record<string, unknown>;
@@ -64,21 +63,21 @@ export function resolveUsageRequest(
   if (!caller.scopes.includes(BILLING_SCOPE)) {
     return {
       ok: false,
-      error: { status: 403, code: 'INSUFFICIENT_SCOPE', message: `This endpoint needs the ${BILLING_SCOPE} scope; add it to the API key.`, details: { requiredScope: BILLING_SCOPE } },
+      error: { code: 'INSUFFICIENT_SCOPE', message: `This endpoint needs the ${BILLING_SCOPE} scope; add it to the API key.`, details: { requiredScope: BILLING_SCOPE } },
     };
   }
   const period = resolveUsagePeriod({ start: query.start, end: query.end }, opts.nowMs);
-  if (!period.ok) return { ok: false, error: { status: 400, ...period.error } };
+  if (!period.ok) return { ok: false, error: period.error };
   const { startMs, endMs } = period;
   if (caller.type === 'regular') {
     const own = directory.company(caller.companyId ?? '');
     return { ok: true, companies: own ? [own] : [], startMs, endMs };
   }
   const param = validateCompanyIdParam(query.companyId);
-  if (!param.ok) return { ok: false, error: { status: 400, ...param.error } };
+  if (!param.ok) return { ok: false, error: param.error };
   if (param.companyId === undefined) {
     if (opts.atsRequireCompanyId) {
-      return { ok: false, error: { status: 400, ...validationError('companyId', null, 'is required for ATS keys on this mock (--ats-require-company-id)') } };
+      return { ok: false, error: { ...validationError('companyId', null, 'is required for ATS keys on this mock (--ats-require-company-id)') } };
     }
     return { ok: true, companies: directory.companiesOfAts(caller.atsIntegrationId ?? ''), startMs, endMs };
   }
@@ -86,7 +85,7 @@ export function resolveUsageRequest(
   if (!company || company.atsIntegrationId !== caller.atsIntegrationId) {
     return {
       ok: false,
-      error: { status: 403, code: 'COMPANY_ACCESS_DENIED', message: `This ATS key does not manage company ${param.companyId}.`, details: { companyId: param.companyId } },
+      error: { code: 'COMPANY_ACCESS_DENIED', message: `This ATS key does not manage company ${param.companyId}.`, details: { companyId: param.companyId } },
     };
   }
   return { ok: true, companies: [company], startMs, endMs };

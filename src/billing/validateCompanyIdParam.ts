@@ -1,5 +1,5 @@
-import { validationError, type ValidationError } from './types.ts';
-import { isUuid } from './uuid.ts';
+import { readUuidParam } from './readParams.ts';
+import type { ValidationError } from './types.ts';
 
 /**
  * The ATS key's `companyId` filter, lower-cased, or the 400 that refuses it.
@@ -16,15 +16,7 @@ export type CompanyIdParamResult =
  * a repeated parameter (`details.value` = the array), or anything that is not a UUID. DESIGN §3.2.
  */
 export function validateCompanyIdParam(raw: unknown): CompanyIdParamResult {
-  if (raw === undefined) return { ok: true, companyId: undefined };
-  if (Array.isArray(raw)) {
-    return { ok: false, error: validationError('companyId', raw, `was given ${raw.length} times; give it at most once`) };
-  }
-  if (!isUuid(raw)) {
-    return {
-      ok: false,
-      error: validationError('companyId', raw, 'must be a UUID such as 33333333-3333-4333-8333-333333333333'),
-    };
-  }
-  return { ok: true, companyId: raw.toLowerCase() };
+  if (raw !== undefined && typeof raw !== 'string' && !Array.isArray(raw)) return readUuidParam('companyId', String(raw)) as CompanyIdParamResult;
+  const read = readUuidParam('companyId', raw as string | string[] | undefined);
+  return read.ok ? { ok: true, companyId: read.value } : read;
 }

@@ -1,10 +1,10 @@
-import type { MockStore } from '../../mock/store/createStore.ts';
+import type { StoreReader } from '../../mock/state/createStore.ts';
 
 /**
  * The demo-key table `serve` prints (DESIGN §4): each key, its kind and state, and the companies it sees
  * with their billing systems, as aligned plain text.
  */
-export function formatKeyTable(store: MockStore): string {
+export function formatKeyTable(store: StoreReader): string {
   const rows = store.apiKeys().map((k) => {
     const companies = k.type === 'regular' ? [store.company(k.companyId!)].filter((c) => c !== undefined) : store.companies({ atsIntegrationId: k.atsIntegrationId! });
     const owner = k.type === 'ats' ? `ATS "${store.atsIntegration(k.atsIntegrationId!)?.name ?? '?'}"` : 'regular';

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Scenario } from '../../mock/store/applyScenario.ts';
+import type { Scenario } from '../../mock/state/types.ts';
+import type { ScenarioCatalog } from '../../mock/state/createMockState.ts';
 import { resolveUserPath } from './resolveUserPath.ts';
-import type { ScenarioProblem } from '../../mock/store/applyScenario.ts';
+import type { ScenarioProblem } from '../../mock/state/buildStore.ts';
 import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile, locatePointersInFile } from '../scenario/index.ts';
 
 /**
@@ -22,11 +23,11 @@ export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scen
   return { ok: true, scenario: loaded.scenario, file: path };
 }
 
-/** The control plane's view of the built-in scenarios: names, and loading one by name. */
-export function builtInScenarioCatalog() {
+/** The built-in scenarios of `mock/scenarios/` as a mock state's catalog: names, and loading one by plain name (never a path, DESIGN §6.3). */
+export function builtInScenarioCatalog(): ScenarioCatalog {
   return {
-    listScenarios: () => listBuiltInScenarios(),
-    resolveScenario: (name: string) => {
+    names: () => listBuiltInScenarios(),
+    load: (name: string) => {
       if (builtInScenarioPath(name) === undefined) return { ok: false as const, message: `No built-in scenario "${name}". Known: ${listBuiltInScenarios().join(', ')}.` };
       return resolveScenarioArgument(name);
     },

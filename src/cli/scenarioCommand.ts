@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { listBuiltInScenarios } from '../scenario/index.ts';
 import { formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
-import { createApp, ScenarioApplyError } from '../../mock/createApp.ts';
+import { createMockState, ScenarioApplyError } from '../../mock/state/createMockState.ts';
 
 /**
  * Adds `scenario validate FILE…` and `scenario list` (DESIGN §7). `validate` checks each file against
- * spec/scenario.schema.json, then applies it to an empty store (cross references, quantities, pricing);
+ * spec/scenario.schema.json, then loads it into a fresh mock state (cross references, quantities, pricing);
  * each problem is printed as `file:line: /pointer: message`. Exit code 1 when any file is invalid.
  */
 export function registerScenarioCommand(program: Command): void {
@@ -14,7 +14,7 @@ export function registerScenarioCommand(program: Command): void {
     .command('validate')
     .argument('<files...>', 'scenario files, or built-in scenario names')
     .description('Check scenario files against spec/scenario.schema.json and the billing rules')
-    .action((files: string[]) => {
+    .action(async (files: string[]) => {
       let failed = 0;
       for (const file of files) {
         const resolved = resolveScenarioArgument(file);
@@ -24,7 +24,7 @@ export function registerScenarioCommand(program: Command): void {
           continue;
         }
         try {
-          createApp({ scenario: resolved.scenario });
+          await createMockState({ scenario: resolved.scenario });
           process.stdout.write(`${file}: valid\n`);
         } catch (err) {
           if (!(err instanceof ScenarioApplyError)) throw err;

@@ -1,13 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { parseInstant } from '../billing/parseInstant.ts';
-import { existsSync } from 'node:fs';
 import { resolveUserPath } from './resolveUserPath.ts';
-import { createApp, ScenarioApplyError, type MockApp } from '../../mock/createApp.ts';
-import { snapshotState } from '../../mock/admin/snapshotState.ts';
-import { createStateFileWriter, type StateFileWriter } from './createStateFileWriter.ts';
+import { createApp } from '../../mock/createApp.ts';
 import { listen } from '../../mock/listen.ts';
-import type { Scenario } from '../../mock/store/applyScenario.ts';
+import type { ScenarioSource } from '../../mock/state/buildStore.ts';
+import { createMockState, ScenarioApplyError, type MockState } from '../../mock/state/createMockState.ts';
+import { createStateFile, StateFileError, type RecoveredState, type StateFile } from '../../mock/state/persistence/createStateFile.ts';
+import type { Scenario } from '../../mock/state/types.ts';
 import { builtInScenarioCatalog, formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
 import { formatKeyTable } from './formatKeyTable.ts';
 
@@ -53,6 +53,7 @@ export interface ServeOptions {
   rateLimit?: boolean;
   atsRequireCompanyId?: boolean;
   adminToken?: string;
+  allowedHosts?: string;
   corsOrigin: string;
   logLevel: string;
   stateFile?: string;
@@ -75,12 +76,13 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').env('INSTAVIEW_MOCK_PORT').default(4010).argParser(integer('--port', 0, 65535)))
     .addOption(new Option('--host <host>', 'address to bind; off loopback --admin-token is required').env('INSTAVIEW_MOCK_HOST').default('127.0.0.1'))
     .addOption(new Option('-s, --scenario <name|file>', 'built-in scenario name or a scenario file (YAML/JSON)').env('INSTAVIEW_MOCK_SCENARIO').default('default'))
-    .addOption(new Option('--state-file <file>', 'keep the state in this .json/.yaml file: resumed from it when it exists, saved after every control-plane change').env('INSTAVIEW_MOCK_STATE_FILE'))
+    .addOption(new Option('--state-file <file>', 'keep the state in this .json/.yaml file (and FILE.journal): resumed from it when it exists; every change is on disk before it is answered').env('INSTAVIEW_MOCK_STATE_FILE'))
     .addOption(new Option('--seed <n>', "seed of the generated data (default: the scenario's, else 1)").env('INSTAVIEW_MOCK_SEED').argParser(integer('--seed', 0, 2 ** 31 - 1)))
     .addOption(new Option('--now <instant>', 'freeze the clock at this ISO 8601 instant').env('INSTAVIEW_MOCK_NOW').argParser(instant))
     .addOption(new Option('--rate-limit', 'answer 429 when a key exhausts its window (env INSTAVIEW_MOCK_RATE_LIMIT=true|false)'))
     .addOption(new Option('--ats-require-company-id', 'ATS keys must pass companyId, the stricter reading of the docs (env INSTAVIEW_MOCK_ATS_REQUIRE_COMPANY_ID=true|false)'))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin').env('INSTAVIEW_MOCK_ADMIN_TOKEN'))
+    .addOption(new Option('--allowed-hosts <names>', 'Host names /__admin accepts besides localhost, 127.0.0.1 and [::1] (comma-separated; DNS-rebinding guard)').env('INSTAVIEW_MOCK_ALLOWED_HOSTS'))
     .addOption(new Option('--cors-origin <origins>', 'allowed CORS origin(s), comma-separated; * for any').env('INSTAVIEW_MOCK_CORS_ORIGIN').default('*'))
     .addOption(new Option('--log-level <level>', 'pino log level').env('INSTAVIEW_MOCK_LOG_LEVEL').default('info').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
     .addOption(new Option('--validate-responses', 'check every answer against the spec, logging mismatches as errors; default unless NODE_ENV=production (env INSTAVIEW_MOCK_VALIDATE_RESPONSES=true|false)'))
@@ -101,60 +103,89 @@ export function registerServeCommand(program: Command): void {
       if (opts.stateFile && !/\.(json|ya?ml)$/i.test(opts.stateFile)) {
         command.error(`--state-file ${opts.stateFile}: name a .json, .yaml or .yml file.`, { exitCode: 2 });
       }
-      const stateFile = opts.stateFile ? resolveUserPath(opts.stateFile) : undefined;
-      const resumed = stateFile !== undefined && existsSync(stateFile);
-      const resolved = resolveScenarioArgument(resumed ? stateFile : opts.scenario);
-      if (!resolved.ok) command.error(resolved.message, { exitCode: 2 });
-      const scenario = (resolved as { scenario: Scenario }).scenario;
       const logger = createLogger(opts.logLevel);
-      let mock: MockApp | undefined;
-      let writer: StateFileWriter | undefined;
+      const stateFilePath = opts.stateFile ? resolveUserPath(opts.stateFile) : undefined;
+      const stateFile: StateFile | undefined = stateFilePath
+        ? createStateFile({ path: stateFilePath, logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) } })
+        : undefined;
+      let recovered: RecoveredState | undefined;
       try {
-        mock = createApp({
+        recovered = await stateFile?.recover();
+      } catch (err) {
+        command.error(err instanceof StateFileError ? err.message : `Cannot read --state-file ${stateFilePath}: ${(err as Error).message}`, { exitCode: 2 });
+      }
+      let scenario: Scenario | ScenarioSource;
+      let scenarioFile: string;
+      if (recovered) {
+        scenario = recovered.source;
+        scenarioFile = stateFilePath!;
+      } else {
+        const resolved = resolveScenarioArgument(opts.scenario);
+        if (!resolved.ok) command.error(resolved.message, { exitCode: 2 });
+        scenario = (resolved as { scenario: Scenario }).scenario;
+        scenarioFile = (resolved as { file: string }).file;
+      }
+      const catalog = builtInScenarioCatalog();
+      let state: MockState;
+      try {
+        state = await createMockState({
           scenario,
-          ...(stateFile ? { onStateChange: () => writer?.schedule() } : {}),
-          ...builtInScenarioCatalog(),
+          catalog,
+          resume: recovered !== undefined,
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-          ...(opts.now === undefined ? {} : { nowMs: opts.now }),
-          logger,
-          options: {
-            rateLimit: Boolean(opts.rateLimit),
-            atsRequireCompanyId: Boolean(opts.atsRequireCompanyId),
-            corsOrigin: opts.corsOrigin,
-            ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
-            validateResponses: validate ? 'log' : 'off',
-          },
+          ...(opts.now === undefined || recovered ? {} : { nowMs: opts.now }),
+          rateLimit: Boolean(opts.rateLimit),
+          atsRequireCompanyId: Boolean(opts.atsRequireCompanyId),
+          onProgress: (message) => logger.info(message),
         });
       } catch (err) {
         if (!(err instanceof ScenarioApplyError)) throw err;
-        command.error(`Scenario ${(resolved as { file: string }).file} does not apply:\n${formatScenarioProblems((resolved as { file: string }).file, err.problems)}`, { exitCode: 2 });
+        command.error(`${recovered ? 'State file' : 'Scenario'} ${scenarioFile} does not apply:\n${formatScenarioProblems(scenarioFile, err.problems)}`, { exitCode: 2 });
       }
-      if (stateFile) {
-        const m = mock!;
-        writer = createStateFileWriter(stateFile, () => snapshotState(m), (err) => logger.error({ err, stateFile }, 'cannot save the state file'));
-        if (!resumed) {
-          writer.schedule();
-          writer.flush();
-        }
+      for (const record of recovered?.records ?? []) {
+        if (record.seq <= state!.revision()) continue;
+        const replayed = await state!.replay(record);
+        if (!replayed.ok) command.error(`${stateFile!.journalPath}: record ${record.seq} (${record.command.type}) does not apply: ${replayed.error.message}`, { exitCode: 2 });
       }
+      try {
+        await stateFile?.attach(state!, recovered === undefined);
+      } catch (err) {
+        command.error(`Cannot write --state-file ${stateFilePath}: ${(err as NodeJS.ErrnoException).code ?? ''} ${(err as Error).message}`, { exitCode: 2 });
+      }
+      const allowedHosts = [opts.host, ...(opts.allowedHosts ?? '').split(',')].map((h) => h.trim().toLowerCase()).filter((h) => h !== '' && h !== '0.0.0.0' && h !== '::');
+      const mock = createApp({
+        state: state!,
+        catalog,
+        logger,
+        corsOrigin: opts.corsOrigin,
+        allowedHosts: allowedHosts.map((h) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h)),
+        ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+        validateResponses: validate ? 'log' : 'off',
+      });
       let running;
       try {
-        running = await listen(mock!, { port: opts.port, host: opts.host });
+        running = await listen(mock, { port: opts.port, host: opts.host });
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         command.error(e.code === 'EADDRINUSE' ? `Port ${opts.port} on ${opts.host} is in use; pass --port 0 for a free one, or another --port.` : `Cannot listen on ${opts.host}:${opts.port}: ${e.message}`, { exitCode: 2 });
       }
+      const clock = state!.clockState();
       process.stdout.write(
         `InstaView billing mock listening on ${running!.baseUrl}\n` +
-          (stateFile ? `  state file: ${stateFile} (${resumed ? 'resumed from it' : 'new'}; saved after every change)\n` : '') +
-          `  scenario: ${scenario.name} · clock: ${mock!.ctx.clock.state().mode} ${mock!.ctx.clock.state().now} · events: ${mock!.ctx.store.usage.count()} · answers checked against the spec: ${validate ? 'yes' : 'no'} · 429s: ${opts.rateLimit ? 'on' : 'off'}\n` +
-          `  try: curl -H 'Authorization: Bearer ${mock!.ctx.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
-          formatKeyTable(mock!.ctx.store) +
+          (stateFilePath ? `  state file: ${stateFilePath} (${recovered ? `resumed at revision ${state!.revision()}` : 'new'}; every change is on disk before it is answered)\n` : '') +
+          `  scenario: ${state!.loadedScenario().name} · clock: ${clock.mode} ${clock.now} · events: ${state!.store.eventCount()} · answers checked against the spec: ${validate ? 'yes' : 'no'} · 429s: ${opts.rateLimit ? 'on' : 'off'}\n` +
+          `  try: curl -H 'Authorization: Bearer ${state!.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
+          formatKeyTable(state!.store) +
           `\n  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults)\n`,
       );
+      let stopping = false;
       const stop = () => {
-        writer?.flush();
-        void running!.close().then(() => process.exit(0));
+        if (stopping) return;
+        stopping = true;
+        void Promise.resolve(stateFile?.close())
+          .catch((err: Error) => logger.error(`final snapshot of ${stateFilePath} failed (the journal keeps every change): ${err.message}`))
+          .then(() => running!.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

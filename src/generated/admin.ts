@@ -99,14 +99,18 @@ export interface paths {
         /**
          * Export the whole state as a scenario
          * @description The current state in the scenario file format (DESIGN §7), with defaults filled and
-         *     generated events listed in `usageEvents` (`generators` is empty), so `PUT /__admin/state`
-         *     with this body reproduces it.
+         *     generated events listed in `usageEvents` (`generators` left out), so `PUT /__admin/state`
+         *     with its `data` reproduces it. Streamed as it is written (a frozen view of the state, one event
+         *     a line), so a million events never stall the API; `HEAD` answers without building it (DESIGN §6.6).
          */
         get: operations["getState"];
         /**
          * Replace the whole state with a scenario
-         * @description Loads the body as a scenario (all or nothing). It becomes the scenario that
-         *     `POST /__admin/reset` goes back to. Answers with the new state, as `GET /__admin/state` does.
+         * @description Loads the body as a scenario (all or nothing): what `GET /__admin/state` gave (JSON, read as a
+         *     stream, so a million-event export goes back in without stalling the API), or a scenario file
+         *     sent as YAML (`Content-Type: application/yaml`, at most 64 MB) to load a custom scenario into a
+         *     running mock (DESIGN §6.6). The new state is built aside and swapped in at once; it becomes
+         *     the scenario that `POST /__admin/reset` goes back to. Answers with a summary of the new state.
          */
         put: operations["putState"];
         post?: never;
@@ -271,7 +275,8 @@ export interface paths {
          *     (schema, unknown `companyId`, more than 3 decimal places, a credits event with neither
          *     `credits` nor a pricing rule, an id already in use) nothing is stored and the 400 lists
          *     each bad item's index, field and reason (DESIGN §6.2). Credits are priced when stored
-         *     (DESIGN §6.1). Answers with the stored events in the body's order (an array, also for one event).
+         *     (DESIGN §6.1). A body of one event answers with the stored event; an array answers with the
+         *     number stored and their ids in the body's order, never the events themselves (DESIGN §6.6).
          */
         post: operations["createUsageEvents"];
         /**
@@ -377,7 +382,7 @@ export interface components {
          * @description Error codes of the control plane (DESIGN §6).
          * @enum {string}
          */
-        AdminErrorCode: "VALIDATION_ERROR" | "ADMIN_TOKEN_REQUIRED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_ERROR";
+        AdminErrorCode: "VALIDATION_ERROR" | "ADMIN_TOKEN_REQUIRED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_ERROR" | "URI_TOO_LONG" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "HOST_NOT_ALLOWED" | "CORS_NOT_ALLOWED" | "STATE_NOT_SAVED";
         /** @description What went wrong; `details` depends on `code`. */
         AdminError: {
             code: components["schemas"]["AdminErrorCode"];
@@ -447,8 +452,12 @@ export interface components {
         };
         /** @description A clock change (DESIGN §6.4). */
         ClockUpdate: components["schemas"]["Clock"] | components["schemas"]["ClockAdvance"];
-        /** @description The loaded scenario, how many usage events the state holds, and the clock. */
+        /**
+         * @description The loaded scenario, how many usage events the state holds, the clock, and the revision:
+         *     how many saved changes the state has applied (the `--state-file` journal's sequence number).
+         */
         StateSummary: {
+            revision: number;
             /** @description The loaded scenario's `name`. */
             scenario: string;
             /** @description Stored usage events, generated and test events included. */
@@ -508,6 +517,11 @@ export interface components {
             limit: number;
             offset: number;
         };
+        /** @description What an array of events stored (DESIGN §6.6). */
+        UsageEventsCreated: {
+            count: number;
+            ids: string[];
+        };
         /** @description How many events were deleted. */
         UsageEventsDeleted: {
             deleted: number;
@@ -518,18 +532,31 @@ export interface components {
          * @description A fault applied to public API requests (never `/__admin`) that match `path` (exact request
          *     path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the
          *     first matching fault applies. The request is delayed by `latencyMs`; then a share
-         *     `errorRate` (default 1, drawn from the seeded random generator) is answered with `status`
-         *     in the error envelope (`error.code` `RATE_LIMIT_EXCEEDED` for 429, `RESOURCE_NOT_FOUND` for
-         *     404, `INTERNAL_ERROR` for 5xx); otherwise the request is served with the `dropFields` JSON
-         *     pointers removed from the body, e.g. `/data/companies/0/billingSystem`: a broken provider
-         *     for the checker to catch. At least one of `latencyMs`, `status`, `dropFields` is required.
+         *     `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as
+         *     the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`,
+         *     401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404
+         *     `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers
+         *     and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code`
+         *     picks another code the spec allows for that status. Otherwise the request is served with the
+         *     `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g.
+         *     `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault
+         *     meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`.
+         *     At least one of `latencyMs`, `status`, `dropFields` is required.
          */
         Fault: {
             id?: components["schemas"]["FaultId"];
             path?: string;
             apiKey?: string;
             latencyMs?: number;
-            status?: number;
+            /** @enum {integer} */
+            status?: 400 | 401 | 403 | 404 | 429 | 500 | 503;
+            /**
+             * @description The error code of the forced answer, one the spec allows for `status` (401:
+             *     `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or
+             *     `COMPANY_ACCESS_DENIED`); default the first. Needs `status`.
+             * @enum {string}
+             */
+            code?: "VALIDATION_ERROR" | "INVALID_API_KEY" | "MISSING_API_KEY" | "INSUFFICIENT_SCOPE" | "API_KEY_SUSPENDED" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "RATE_LIMIT_EXCEEDED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Share of matching requests answered with `status`. Default 1. */
             errorRate?: number;
             dropFields?: string[];
@@ -556,8 +583,16 @@ export interface components {
         };
         HealthResponse: components["schemas"]["SuccessEnvelope"] & {
             data: {
-                /** @constant */
-                status: "ok";
+                /**
+                 * @description `degraded` when changes cannot be saved to `--state-file` (they are refused with
+                 *     503 `STATE_NOT_SAVED`); `reason` says why (DESIGN §6.5).
+                 * @enum {string}
+                 */
+                status: "ok" | "degraded";
+                reason?: string;
+                revision: number;
+                /** @description How many answers so far failed the mock's own check against the spec (the last 100 are logged). */
+                responseMismatches: number;
                 /** @description The loaded scenario's `name`. */
                 scenario: string;
                 /** @description Stored usage events. */
@@ -601,9 +636,9 @@ export interface components {
         UsageEventsCreatedResponse: components["schemas"]["SuccessEnvelope"] & {
             /**
              * @description The stored event, for a body of one event (DESIGN §6: a create answers with the
-             *     entity); the stored events in the body's order, for an array body.
+             *     entity); how many were stored and their ids in the body's order, for an array body.
              */
-            data: components["schemas"]["StoredUsageEvent"] | components["schemas"]["StoredUsageEvent"][];
+            data: components["schemas"]["StoredUsageEvent"] | components["schemas"]["UsageEventsCreated"];
         };
         UsageEventsDeletedResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UsageEventsDeleted"];
@@ -763,6 +798,8 @@ export interface components {
             name: components["schemas"]["ScenarioName"];
             /** @description What the scenario is for, shown by GET /__admin/scenarios. */
             description: string;
+            /** @description How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision. */
+            revision?: number;
             /** @description Default: {mode: real}. */
             clock?: components["schemas"]["Clock"];
             /** @description Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1. */
@@ -841,6 +878,44 @@ export interface components {
                 "application/json": components["schemas"]["AdminErrorResponse"];
             };
         };
+        /**
+         * @description The control plane is for the machine's own tools, never for other web pages (DESIGN §6.3):
+         *     a `Host` that is not loopback, `--host` or one of `--allowed-hosts` (`HOST_NOT_ALLOWED`,
+         *     DNS rebinding), a CORS preflight or an `Origin` of another site (`CORS_NOT_ALLOWED`).
+         *     No CORS header is ever sent.
+         */
+        Refused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminErrorResponse"];
+            };
+        };
+        /**
+         * @description A POST, PUT, PATCH or DELETE without `Content-Type: application/json` (a YAML type where
+         *     the route takes YAML), even with no body (`UNSUPPORTED_MEDIA_TYPE`, DESIGN §6.3).
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminErrorResponse"];
+            };
+        };
+        /**
+         * @description The change could not be written to `--state-file`, so it was not applied
+         *     (`STATE_NOT_SAVED`); `GET /__admin/health` says `degraded` with the reason (DESIGN §6.5).
+         */
+        StateNotSaved: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminErrorResponse"];
+            };
+        };
     };
     parameters: {
         /** @description A built-in scenario's plain name (`mock/scenarios/<name>.yaml`), never a path. */
@@ -878,6 +953,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -900,8 +976,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listScenarios: {
@@ -923,6 +1002,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -949,8 +1029,11 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     getState: {
@@ -972,6 +1055,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -985,22 +1069,26 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Scenario"];
+                "application/yaml": components["schemas"]["Scenario"];
             };
         };
         responses: {
-            /** @description The state after loading, in the scenario format. */
+            /** @description The state after loading. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StateResponse"];
+                    "application/json": components["schemas"]["StateSummaryResponse"];
                 };
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listAtsIntegrations: {
@@ -1022,6 +1110,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -1049,9 +1138,12 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listCompanies: {
@@ -1077,6 +1169,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -1104,9 +1197,12 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     getCompany: {
@@ -1132,6 +1228,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
         };
@@ -1159,8 +1256,11 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     updateCompany: {
@@ -1190,10 +1290,13 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listApiKeys: {
@@ -1215,6 +1318,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -1242,9 +1346,12 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     deleteApiKey: {
@@ -1269,8 +1376,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     updateApiKey: {
@@ -1300,9 +1410,12 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listUsageEvents: {
@@ -1336,6 +1449,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -1374,8 +1488,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     deleteUsageEvents: {
@@ -1401,7 +1518,10 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     getClock: {
@@ -1423,6 +1543,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -1450,8 +1571,11 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listFaults: {
@@ -1473,6 +1597,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
         };
     };
@@ -1500,8 +1625,10 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     deleteFaults: {
@@ -1523,7 +1650,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     setProviderState: {
@@ -1550,8 +1679,11 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
 }

@@ -163,9 +163,10 @@ export interface components {
          * @description Machine-readable error code. Only `INVALID_API_KEY` and `RESOURCE_NOT_FOUND` are named by
          *     the public docs; the others are the toolkit's (DESIGN §3.1, §3.6). `BAD_REQUEST` answers a
          *     request that cannot be parsed as HTTP (oversized headers, a malformed request line).
+         *     `SERVICE_UNAVAILABLE` is the docs' 503 (maintenance).
          * @enum {string}
          */
-        ErrorCode: "MISSING_API_KEY" | "INVALID_API_KEY" | "API_KEY_SUSPENDED" | "RATE_LIMIT_EXCEEDED" | "INSUFFICIENT_SCOPE" | "VALIDATION_ERROR" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "URI_TOO_LONG" | "BAD_REQUEST" | "INTERNAL_ERROR";
+        ErrorCode: "MISSING_API_KEY" | "INVALID_API_KEY" | "API_KEY_SUSPENDED" | "RATE_LIMIT_EXCEEDED" | "INSUFFICIENT_SCOPE" | "VALIDATION_ERROR" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "URI_TOO_LONG" | "BAD_REQUEST" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         /** @description What went wrong; `details` carries fields that depend on `code`. */
         ApiError: {
             code: components["schemas"]["ErrorCode"];
@@ -319,6 +320,21 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description The service is down for maintenance (`SERVICE_UNAVAILABLE`; docs: guides/error-handling, 503);
+         *     retry after `Retry-After` seconds. The mock sends it only when a fault or `Prefer: code=503`
+         *     asks for it (DESIGN §6.7).
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -427,6 +443,7 @@ export interface operations {
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

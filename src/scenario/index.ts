@@ -1,4 +1,4 @@
-export { loadScenarioFile } from './loadScenarioFile.ts';
+export { loadScenarioFile, parseScenarioText } from './loadScenarioFile.ts';
 export { validateScenario } from './validateScenario.ts';
 export { formatScenarioErrors } from './formatScenarioErrors.ts';
 export { findForbiddenKeys, FORBIDDEN_KEYS } from './findForbiddenKeys.ts';

@@ -42,19 +42,30 @@ function parseJson(text: string): { value?: unknown; error?: Omit<ScenarioError,
  * @throws Error naming spec/scenario.schema.json only when that file is missing or broken (a broken checkout).
  */
 export function loadScenarioFile(path: string): ScenarioLoadResult {
-  const fail = (errors: Array<Omit<ScenarioError, 'file'>>): ScenarioLoadResult => ({
-    ok: false,
-    errors: errors.map((e) => ({ file: path, ...e })).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)),
-  });
   const format = FORMATS[extname(path).toLowerCase()];
-  if (!format) return fail([{ pointer: '', message: `unsupported file extension "${extname(path)}": use .yaml, .yml or .json` }]);
+  if (!format) return failWith(path, [{ pointer: '', message: `unsupported file extension "${extname(path)}": use .yaml, .yml or .json` }]);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return fail([{ pointer: '', message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+    return failWith(path, [{ pointer: '', message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
   }
+  return parseScenarioText(text, format, path);
+}
 
+/** A failed load: every error tied to `file`, sorted by line. */
+function failWith(file: string, errors: Array<Omit<ScenarioError, 'file'>>): ScenarioLoadResult {
+  return { ok: false, errors: errors.map((e) => ({ file, ...e })).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)) };
+}
+
+/**
+ * Parses a scenario document's text (YAML or JSON) and validates it against `spec/scenario.schema.json`
+ * (DESIGN §7), refusing `__proto__`, `constructor` and `prototype` keys (§6.3); each error names
+ * `file` (a path, or a label such as "request body"), the field's JSON pointer and its 1-based line.
+ * @returns the scenario, or every error found (sorted by line); never throws for bad input.
+ */
+export function parseScenarioText(text: string, format: 'yaml' | 'json', file: string): ScenarioLoadResult {
+  const fail = (errors: Array<Omit<ScenarioError, 'file'>>) => failWith(file, errors);
   let value: unknown;
   let doc: Document | undefined;
   const lineCounter = new LineCounter();

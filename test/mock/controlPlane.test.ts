@@ -25,8 +25,10 @@ describe('control plane entities (DESIGN §6.1, §6.2)', () => {
       { companyId: NEW_CO, occurredAt: '2024-02-21T10:00:00Z', minutes: 2.5, isTest: true },
     ]);
     expect(events.status).toBe(201);
-    expect(events.body.data).toHaveLength(2);
-    expect(events.body.data[0]).toMatchObject({ costKey: 'interview_minutes', agentFocus: 'GENERIC', isTest: false, minutes: 1.25 });
+    expect(events.body.data.count).toBe(2);
+    expect(events.body.data.ids).toHaveLength(2);
+    const stored = await m.admin('GET', `/usage-events?companyId=${NEW_CO}`);
+    expect(stored.body.data.items[0]).toMatchObject({ id: events.body.data.ids[0], costKey: 'interview_minutes', agentFocus: 'GENERIC', isTest: false, minutes: 1.25 });
     const r = await m.get('/billing/usage', 'sk_test_newco');
     expect(r.body.data.totalMinutesUsed).toBe(1.25);
     expect(r.body.data.totalInterviews).toBe(1);
@@ -40,12 +42,14 @@ describe('control plane entities (DESIGN §6.1, §6.2)', () => {
     expect(r.body.data).toEqual({ companies: [], totalInterviews: 0, breakdownByCostKey: [] });
   });
 
-  it('answers a one-event POST with the stored event and an array POST with the stored array', async () => {
+  it('answers a one-event POST with the stored event and an array POST with the count and ids, not the events (DESIGN §6.6)', async () => {
     const one = await m.admin('POST', '/usage-events', { companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: 2 });
     expect(one.status).toBe(201);
     expect(one.body.data).toMatchObject({ companyId: IDS.acme, minutes: 2, costKey: 'interview_minutes' });
-    const many = await m.admin('POST', '/usage-events', [{ companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: 2 }]);
-    expect(Array.isArray(many.body.data)).toBe(true);
+    const ids = ['0a000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000002'];
+    const many = await m.admin('POST', '/usage-events', ids.map((id) => ({ id, companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: 2 })));
+    expect(many.status).toBe(201);
+    expect(many.body.data).toEqual({ count: 2, ids });
   });
 
   it('generates a sk_test_ key when none is given', async () => {
@@ -150,7 +154,7 @@ describe('control plane clock, scenarios and state (DESIGN §6.2, §6.4)', () =>
     expect(r.body.data.scenario).toBe('seed-examples');
     expect((await m.get('/billing/usage', 'sk_example_minutes')).body.data.totalMinutesUsed).toBe(245.5);
     expect((await m.admin('POST', '/scenarios/..%2Fpackage/load')).status).toBe(404);
-    await m.mock.loadScenario(rulesScenario);
+    await m.state.execute({ type: 'replaceState', scenario: rulesScenario });
   });
 
   it('round-trips the whole state through GET and PUT /state', async () => {
@@ -162,7 +166,7 @@ describe('control plane clock, scenarios and state (DESIGN §6.2, §6.4)', () =>
     expect((await m.admin('PUT', '/state', state.body.data)).status).toBe(200);
     expect((await m.get('/billing/usage', 'sk_test_ats')).body.data).toEqual(before.body.data);
     expect((await m.get('/billing/usage', 'sk_test_acme')).body.data).toEqual(acmeBefore.body.data);
-    await m.mock.loadScenario(rulesScenario);
+    await m.state.execute({ type: 'replaceState', scenario: rulesScenario });
   });
 
   it('refuses a PUT /state that breaks the schema, naming the field, and keeps the old state', async () => {
@@ -190,17 +194,19 @@ describe('faults (DESIGN §6.2)', () => {
     expect((await m.get('/billing/usage', 'sk_test_acme')).body.data.companies[0].billingSystem).toBe('minutes');
   });
 
-  it('forces a status with the error envelope', async () => {
+  it('forces a 503 as the API would answer it: SERVICE_UNAVAILABLE with Retry-After (DESIGN §6.7)', async () => {
     await m.admin('PUT', '/faults', [{ status: 503 }]);
     const r = await m.get('/billing/usage', 'sk_test_acme');
     expect(r.status).toBe(503);
-    expect(r.body).toMatchObject({ success: false, data: null, error: { code: 'INTERNAL_ERROR' } });
+    expect(r.headers.get('retry-after')).toBe('30');
+    expect(r.body).toMatchObject({ success: false, data: null, error: { code: 'SERVICE_UNAVAILABLE', details: { retryAfter: 30 } } });
+    await m.admin('DELETE', '/faults');
   });
 });
 
 describe('admin token (DESIGN §6.3)', () => {
   it('requires X-Admin-Token on every /__admin call when set', async () => {
-    const guarded = await startMock(rulesScenario, { options: { adminToken: 's3cret' } });
+    const guarded = await startMock(rulesScenario, { adminToken: 's3cret' });
     try {
       const denied = await guarded.admin('GET', '/health');
       expect(denied.status).toBe(401);

@@ -81,9 +81,9 @@ describe('the control plane refuses hostile input clearly and keeps serving', ()
     expect(await eventCount()).toBe(before);
   });
 
-  it('asks for JSON when a body comes with another Content-Type', async () => {
+  it('answers 415 naming Content-Type when a body comes with another type (DESIGN §6.3)', async () => {
     const res = await fetch(`${m.baseUrl}/__admin/companies`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"name":"X","billingSystem":"minutes"}' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(415);
     expect(((await res.json()) as any).error.details.field).toBe('Content-Type');
   });
 
@@ -93,10 +93,10 @@ describe('the control plane refuses hostile input clearly and keeps serving', ()
     expect(((await res.json()) as any).error.message).not.toContain('not valid JSON');
   });
 
-  it('lists HEAD and OPTIONS in Allow on a 405', async () => {
+  it('lists HEAD in Allow on a 405, and not OPTIONS: the control plane answers no preflight (DESIGN §6.3)', async () => {
     const res = await fetch(`${m.baseUrl}/__admin/health`, { method: 'DELETE' });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('answers bad percent-encoding in a path parameter with 400 VALIDATION_ERROR', async () => {
@@ -127,12 +127,22 @@ describe('the clock survives a state round trip (DESIGN §6.4)', () => {
   });
 
   it('keeps a saved frozen instant even when the mock was started with --now', async () => {
-    const pinned = await startMock(rulesScenario, { nowMs: Date.parse('2024-03-01T12:00:00Z') });
+    const pinned = await startMock(rulesScenario, { now: '2024-03-01T12:00:00Z' });
     try {
       const state = (await pinned.admin('GET', '/state')).body.data;
       await pinned.admin('PUT', '/state', { ...state, clock: { mode: 'frozen', now: '2024-02-10T01:30:00Z' } });
       expect((await pinned.admin('GET', '/clock')).body.data.now).toBe('2024-02-10T01:30:00.000Z');
-      await pinned.mock.loadScenario(rulesScenario);
+    } finally {
+      await pinned.close();
+    }
+  });
+
+  it('goes back to the --now instant on a reset to the scenario the mock was started with', async () => {
+    const pinned = await startMock(rulesScenario, { now: '2024-03-01T12:00:00Z' });
+    try {
+      await pinned.admin('PUT', '/clock', { advanceMs: 3_600_000 });
+      expect((await pinned.admin('GET', '/clock')).body.data.now).toBe('2024-03-01T13:00:00.000Z');
+      expect((await pinned.admin('POST', '/reset')).status).toBe(200);
       expect((await pinned.admin('GET', '/clock')).body.data.now).toBe('2024-03-01T12:00:00.000Z');
     } finally {
       await pinned.close();

@@ -7,7 +7,7 @@ const { ACME, GLOBEX, INITECH, UMBRELLA, HOOLI, STARK, WAYNE } = DEMO;
 let m: TestMock;
 beforeAll(async () => {
   // A fixed clock makes the generated data the same on every run (DESIGN §4: deterministic per seed and UTC day).
-  m = await startMock('default', { nowMs: Date.parse('2026-11-29T15:00:00Z') });
+  m = await startMock('default', { now: '2026-11-29T15:00:00Z' });
 });
 afterAll(() => m.close());
 
@@ -75,7 +75,7 @@ describe('scenario default', () => {
   });
 
   it('generates the same data for the same seed and UTC day', async () => {
-    const again = await startMock('default', { nowMs: Date.parse('2026-11-29T15:00:00Z') });
+    const again = await startMock('default', { now: '2026-11-29T15:00:00Z' });
     try {
       const a = await m.get('/billing/usage?end=2026-11-29', 'sk_test_ats_mixed');
       const b = await again.get('/billing/usage?end=2026-11-29', 'sk_test_ats_mixed');

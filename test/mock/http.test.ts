@@ -39,7 +39,7 @@ describe('HTTP behaviour (DESIGN §3.6)', () => {
   });
 
   it('narrows CORS to --cors-origin', async () => {
-    const narrow = await startMock(rulesScenario, { options: { corsOrigin: 'http://app.test' } });
+    const narrow = await startMock(rulesScenario, { corsOrigin: 'http://app.test' });
     try {
       const ok = await narrow.get('/billing/usage', 'sk_test_acme', { Origin: 'http://app.test' });
       expect(ok.headers.get('access-control-allow-origin')).toBe('http://app.test');

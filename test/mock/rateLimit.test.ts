@@ -7,7 +7,7 @@ import { rulesScenario } from '../support/rulesScenario.ts';
 describe('rate limits with --rate-limit (DESIGN §3.6)', () => {
   let m: TestMock;
   beforeAll(async () => {
-    m = await startMock(rulesScenario, { options: { rateLimit: true } });
+    m = await startMock(rulesScenario, { rateLimit: true });
   });
   afterAll(() => m.close());
 

@@ -143,7 +143,7 @@ describe('ATS keys (DESIGN §3.3, §3.5)', () => {
 
 describe('ATS keys with --ats-require-company-id', () => {
   it('answers 400 naming companyId when an ATS key leaves it out', async () => {
-    const strict = await startMock(rulesScenario, { options: { atsRequireCompanyId: true } });
+    const strict = await startMock(rulesScenario, { atsRequireCompanyId: true });
     try {
       const r = await strict.get('/billing/usage', 'sk_test_ats');
       expect(r.status).toBe(400);

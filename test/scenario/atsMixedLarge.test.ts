@@ -12,7 +12,7 @@ describe('scenario ats-mixed-large (DESIGN §4)', () => {
   describe('loaded', () => {
     let m: TestMock;
     beforeAll(async () => {
-      m = await startMock('ats-mixed-large', { nowMs: Date.parse('2026-11-29T12:00:00Z') });
+      m = await startMock('ats-mixed-large', { now: '2026-11-29T12:00:00Z' });
     }, 60_000);
     afterAll(() => m?.close());
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../mock/store/applyScenario.ts';
+import type { Scenario } from '../../mock/state/types.ts';
 
 /**
  * A small hand-made scenario whose every number the HTTP tests work out by hand from DESIGN §3.

@@ -1,0 +1,63 @@
+import { authenticate, bearerToken } from '../../src/billing/authenticate.ts';
+import { buildUsageReport } from '../../src/billing/buildUsageReport.ts';
+import { readQuery } from '../../src/billing/readQuery.ts';
+import { resolveUsageRequest, type CompanyDirectory } from '../../src/billing/resolveUsageRequest.ts';
+import type { MockState } from '../state/createMockState.ts';
+import { apiMessages, STATUS_OF, USAGE_METHODS, WWW_AUTHENTICATE } from './apiErrors.ts';
+import { errorBody, successBody, type MockAnswer, type MockErrorCode } from './envelope.ts';
+
+/** The spec path every usage answer is checked against (spec/openapi.yaml). */
+export const USAGE_SPEC_PATH = '/billing/usage';
+
+/**
+ * A request to an API path, as any transport sees it: method, path (`/billing/usage` or
+ * `/v1/billing/usage`), the raw query string (without `?`) and a header reader (names in any case).
+ */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: string;
+  header(name: string): string | undefined;
+}
+
+/** An error answer of the API paths in the envelope; the status is the code's unless given. */
+export function apiError(state: Pick<MockState, 'now'>, code: MockErrorCode, message: string, details?: Record<string, unknown>, init: { status?: number; headers?: Record<string, string> } = {}): MockAnswer {
+  const status = init.status ?? STATUS_OF[code];
+  const headers = { ...init.headers, ...(status === 401 ? { 'WWW-Authenticate': WWW_AUTHENTICATE } : {}) };
+  return { status, headers, body: errorBody(code, message, details, state.now()), spec: 'api', specPath: USAGE_SPEC_PATH };
+}
+
+/**
+ * Answers `GET /billing/usage` from a mock state, with no transport in it (Express and the MSW handlers
+ * both call this, so they answer alike): the method check (405 with `Allow`), then DESIGN §3.1's checks
+ * in order — key (401/403), rate limit (429 with `Retry-After`), scope (403), query (400; more than
+ * 1 000 parameters included), company (403) — then the report of §3.3–§3.5 in the success envelope.
+ * The six rate-limit headers go on every answer after step 3. Faults are applied by the caller
+ * ({@link applyFaults}) around this.
+ */
+export function answerUsageRequest(state: MockState, request: ApiRequest): MockAnswer {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return apiError(state, 'METHOD_NOT_ALLOWED', apiMessages.methodNotAllowed(request.method, request.path), { allowed: [...USAGE_METHODS] }, { headers: { Allow: USAGE_METHODS.join(', ') } });
+  }
+  const nowMs = state.now();
+  const store = state.store;
+  const auth = authenticate(request.header('authorization'), (k) => store.apiKey(k), nowMs);
+  if (!auth.ok) return apiError(state, auth.failure.code, auth.failure.message);
+  const key = auth.key;
+  const limit = state.rateLimiter.hit(key, nowMs, state.rateLimitEnforced());
+  if (limit.exceeded) {
+    const { retryAfter } = limit.exceeded;
+    return apiError(state, 'RATE_LIMIT_EXCEEDED', apiMessages.rateLimited(retryAfter), { ...limit.exceeded }, { headers: { ...limit.headers, 'Retry-After': String(retryAfter) } });
+  }
+  const query = readQuery(request.query);
+  const directory: CompanyDirectory = { company: (id) => store.company(id), companiesOfAts: (id) => store.companies({ atsIntegrationId: id }) };
+  const resolved = query.ok ? resolveUsageRequest(key, query.query, directory, { nowMs, atsRequireCompanyId: state.options.atsRequireCompanyId }) : query;
+  if (!resolved.ok) return apiError(state, resolved.error.code, resolved.error.message, resolved.error.details, { headers: limit.headers });
+  const report = buildUsageReport(resolved.companies, (c) => store.tally(c.id, c.billingSystem, resolved.startMs, resolved.endMs));
+  return { status: 200, headers: limit.headers, body: successBody(report, nowMs), spec: 'api', specPath: USAGE_SPEC_PATH };
+}
+
+/** The API key a request names, for fault scoping and logs (DESIGN §3.1's bearer rules). */
+export function requestKey(request: ApiRequest): string | undefined {
+  return bearerToken(request.header('authorization'));
+}

@@ -1,0 +1,412 @@
+import { parseInstant } from '../../src/billing/parseInstant.ts';
+import { toUsageEventRecord, type UsageEventFields } from '../../src/billing/toUsageEvent.ts';
+import type { UsageEvent } from '../../src/billing/types.ts';
+import { validateScenario } from '../../src/scenario/validateScenario.ts';
+import { buildStore, newKey, scenarioSource, type ScenarioHead, type ScenarioProblem, type ScenarioSource } from './buildStore.ts';
+import { checkCommandInput, checkEventShapes } from './checkCommandInput.ts';
+import { isJournaled, type CommandResult, type CommandValues, type JournaledCommand, type JournalRecord, type MockCommand, type StateSummary } from './commands.ts';
+import { createFaultSet, type FaultSet } from './createFaultSet.ts';
+import { createMockClock, EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, type MockClock } from './createMockClock.ts';
+import { createRateLimiter, type RateLimiter } from './createRateLimiter.ts';
+import { createStore, type MockStore, type StoreReader, type StoreView } from './createStore.ts';
+import { CONTRACT_SCENARIO, PROVIDER_STATES } from './providerStates.ts';
+import { stateErrors, type StateError, type StateResult } from './stateErrors.ts';
+import type { ClockState, ClockUpdate, FieldProblem, Scenario } from './types.ts';
+
+/** Where a mock state finds built-in scenarios by name (Node reads `mock/scenarios/`; MSW carries them as data). */
+export interface ScenarioCatalog {
+  /** The names, sorted. */
+  names(): string[];
+  /** The named scenario, schema-valid, or why not (an unknown name, never a path: DESIGN §6.3). */
+  load(name: string): { ok: true; scenario: Scenario } | { ok: false; message: string };
+}
+
+/**
+ * The whole state at one revision, frozen: what `GET /__admin/state` streams and `--state-file`
+ * writes (the scenario format, generated events listed as explicit ones, DESIGN §6.5, §6.6).
+ */
+export interface StateSnapshot {
+  revision: number;
+  /** `name`, `description`, the clock as now, `seed`, `rateLimit`. */
+  head: Omit<ScenarioHead, 'atsIntegrations' | 'companies' | 'apiKeys' | 'generators'>;
+  view: StoreView;
+}
+
+/** Saves applied changes for `--state-file` (mock/state/persistence): a journal record, or a whole snapshot. */
+export interface StatePersistence {
+  /** Resolves once the record is on disk (flushed); rejects when it cannot be written. */
+  append(record: JournalRecord): Promise<void>;
+  /** Resolves once the snapshot replaced the file atomically; rejects when it cannot be written. */
+  saveSnapshot(snapshot: StateSnapshot): Promise<void>;
+  /** `degraded` with the reason while the last write failed (DESIGN §6.5). */
+  health(): { status: 'ok' } | { status: 'degraded'; reason: string };
+}
+
+/** How a mock state is made; every field but `scenario` is optional. */
+export interface MockStateOptions {
+  /** The scenario loaded first (what `reset` returns to until another is loaded). */
+  scenario: Scenario | ScenarioSource;
+  /** Seed of generators and fault error rates; overrides the scenario's (`--seed`). */
+  seed?: number;
+  /** Freezes the clock at this instant (milliseconds since epoch) for the first scenario (`--now`). */
+  nowMs?: number;
+  /** Built-in scenarios for `loadScenario`. */
+  catalog?: ScenarioCatalog;
+  /** 429s on a full window (`--rate-limit`); a scenario's `rateLimit.enabled` turns them on too. */
+  rateLimit?: boolean;
+  /** ATS keys must pass `companyId` (`--ats-require-company-id`). */
+  atsRequireCompanyId?: boolean;
+  /** Wall time in milliseconds since epoch (tests inject one); default `Date.now`. */
+  wallClock?: () => number;
+  /** Makes the UUIDs of new entities and events; default the Web Crypto API's `randomUUID`. */
+  newId?: () => string;
+  /** Progress of loads that take over a second (DESIGN §6.6). */
+  onProgress?: (message: string) => void;
+  /** The first scenario is a saved state being resumed (`--state-file`): the state's revision continues from the document's `revision`. */
+  resume?: boolean;
+}
+
+/**
+ * One mock's state (DESIGN §6): store, clock, rate limiter, faults and the loaded scenario, with no HTTP
+ * in it. Reads answer at once; every change is a {@link MockCommand} run by `execute`, one at a time,
+ * checked once, applied whole or not at all, saved first when persistence is attached (DESIGN §6.5).
+ * Several states live side by side in one process (sessions, MSW handlers).
+ */
+export interface MockState {
+  /** Behaviour switches that shape API answers. */
+  readonly options: { readonly rateLimit: boolean; readonly atsRequireCompanyId: boolean };
+  /** The current store (replaced whole by loads and resets). */
+  readonly store: StoreReader;
+  readonly rateLimiter: RateLimiter;
+  readonly faults: Pick<FaultSet, 'list' | 'match' | 'roll'>;
+  /** The mock clock's now, milliseconds since epoch. */
+  now(): number;
+  clockState(): ClockState;
+  /** The loaded scenario's head (name, description, seed, rate limit). */
+  loadedScenario(): ScenarioHead;
+  /** Whether 429s are enforced now: the option, or the loaded scenario's `rateLimit.enabled`. */
+  rateLimitEnforced(): boolean;
+  /** How many saved changes this state has applied (the journal's sequence number). */
+  revision(): number;
+  summary(): StateSummary;
+  /** `degraded` with the reason when changes cannot be saved (DESIGN §6.5). */
+  health(): { status: 'ok' } | { status: 'degraded'; reason: string };
+  /** Runs one command after those before it; the result says what happened (nothing on a refusal). */
+  execute<C extends MockCommand>(command: C): Promise<CommandResult<C>>;
+  /** Re-applies a journal record at start-up (no saving); refuses a record out of sequence. */
+  replay(record: JournalRecord): Promise<StateResult<unknown>>;
+  /** The state as of now, frozen, for export or saving. */
+  snapshot(): StateSnapshot;
+  /** From now on, saves every change before applying it. */
+  attachPersistence(persistence: StatePersistence): void;
+}
+
+/** Thrown by {@link createMockState} when its first scenario does not apply (a start-up error); `problems` name each field. */
+export class ScenarioApplyError extends Error {
+  constructor(
+    readonly scenarioName: string,
+    readonly problems: ScenarioProblem[],
+  ) {
+    super(`Scenario "${scenarioName}" does not apply:\n${problems.map((p) => `  ${p.pointer}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/** How a clock is set: frozen at an instant (milliseconds since epoch), or real time plus an offset (milliseconds). */
+type ClockSetting = { mode: 'frozen'; atMs: number } | { mode: 'real'; offsetMs: number };
+
+/** The clock a scenario asks for, at `nowMs` (DESIGN §6.4; docs/decisions/0002): `frozenAtMs` (`--now`) wins. */
+function scenarioClock(head: ScenarioHead, nowMs: number, frozenAtMs?: number): ClockSetting {
+  if (frozenAtMs !== undefined) return { mode: 'frozen', atMs: frozenAtMs };
+  if (head.clock?.mode === 'frozen') {
+    const at = head.clock.now === undefined ? undefined : parseInstant(head.clock.now);
+    return { mode: 'frozen', atMs: at?.ok ? at.ms : nowMs };
+  }
+  return { mode: 'real', offsetMs: head.clock?.mode === 'real' ? (head.clock.offsetMs ?? 0) : 0 };
+}
+
+/** Sets a clock (frozen at its instant, or real time with its offset). */
+function setClockTo(clock: MockClock, setting: ClockSetting): void {
+  if (setting.mode === 'frozen') clock.freeze(setting.atMs);
+  else {
+    clock.real();
+    clock.advance(setting.offsetMs);
+  }
+}
+
+/** A clock setting as a scenario file writes it. */
+function scenarioClockOf(setting: ClockSetting): NonNullable<Scenario['clock']> {
+  return setting.mode === 'frozen' ? { mode: 'frozen', now: new Date(setting.atMs).toISOString() } : { mode: 'real', ...(setting.offsetMs > 0 ? { offsetMs: setting.offsetMs } : {}) };
+}
+
+/** A clock's current state as a setting. */
+function settingOf(state: ClockState): ClockSetting {
+  return state.mode === 'frozen' ? { mode: 'frozen', atMs: Date.parse(state.now) } : { mode: 'real', offsetMs: state.offsetMs };
+}
+
+/** What `reset` returns to: the loaded scenario as it was right after loading (entities, events, clock). */
+interface Baseline {
+  head: ScenarioHead;
+  clock: ClockSetting;
+  view: StoreView;
+}
+
+/**
+ * Creates a mock state and loads its first scenario (in slices: the event loop keeps turning).
+ * @throws {@link ScenarioApplyError} when the first scenario does not apply (schema-valid input is
+ * expected; cross references, decimals and duplicates are what it reports). DESIGN §6, §7.
+ */
+export async function createMockState(options: MockStateOptions): Promise<MockState> {
+  const wallClock = options.wallClock ?? Date.now;
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const clock = createMockClock({}, wallClock);
+  const rateLimiter = createRateLimiter();
+  const firstName = 'name' in options.scenario ? options.scenario.name : 'the scenario';
+  const faults = createFaultSet(options.seed ?? ('seed' in options.scenario ? options.scenario.seed : undefined) ?? 1);
+  const flags = { rateLimit: options.rateLimit ?? false, atsRequireCompanyId: options.atsRequireCompanyId ?? false };
+  let store: MockStore = createStore();
+  let baseline: Baseline | undefined;
+  let revision = 0;
+  let persistence: StatePersistence | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Builds a new store and clock for a scenario, without touching the current ones. */
+  async function prepareScenario(scenario: Scenario | ScenarioSource, frozenAtMs?: number): Promise<{ ok: true; baseline: Baseline; store: MockStore } | { ok: false; problems: ScenarioProblem[] }> {
+    let source: ScenarioSource;
+    if ('entities' in scenario) source = scenario;
+    else {
+      const checked = validateScenario(scenario);
+      if (!checked.ok) return { ok: false, problems: checked.issues };
+      source = scenarioSource(checked.scenario);
+    }
+    let clockSetting: ClockSetting = { mode: 'real', offsetMs: 0 };
+    const nowFor = (head: ScenarioHead) => {
+      clockSetting = scenarioClock(head, clock.now(), frozenAtMs);
+      return clockSetting.mode === 'frozen' ? clockSetting.atMs : wallClock() + clockSetting.offsetMs;
+    };
+    const built = await buildStore(source, { ...(options.seed === undefined ? {} : { seed: options.seed }), nowFor, newId, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    if (!built.ok) return built;
+    return { ok: true, store: built.store, baseline: { head: built.head, clock: clockSetting, view: built.store.view() } };
+  }
+
+  /** Makes a prepared scenario (or the baseline again) the current state. */
+  function install(next: Baseline, nextStore: MockStore): void {
+    store = nextStore;
+    baseline = next;
+    setClockTo(clock, next.clock);
+    rateLimiter.reset();
+    faults.clear();
+  }
+
+  function summary(): StateSummary {
+    return { scenario: baseline!.head.name, events: store.eventCount(), clock: clock.state(), revision };
+  }
+
+  function snapshotOf(target: MockStore, head: ScenarioHead, at: number, clockSetting: ClockSetting): StateSnapshot {
+    return {
+      revision: at,
+      head: {
+        name: head.name,
+        description: head.description,
+        clock: scenarioClockOf(clockSetting),
+        ...(head.seed === undefined ? {} : { seed: head.seed }),
+        ...(head.rateLimit === undefined ? {} : { rateLimit: head.rateLimit }),
+      },
+      view: target.view(),
+    };
+  }
+
+  /** Fills what the mock chooses (ids, keys, the current instant), so a journal record replays exactly. */
+  function resolve(command: JournaledCommand): JournaledCommand {
+    switch (command.type) {
+      case 'createAtsIntegration':
+      case 'createCompany':
+        return { ...command, input: { ...command.input, id: command.input.id ?? newId() } } as JournaledCommand;
+      case 'createApiKey':
+        return { ...command, input: { ...command.input, key: command.input.key ?? newKey(newId) } };
+      case 'addUsageEvents':
+        return { ...command, events: command.events.map((e) => (e !== null && typeof e === 'object' && !Array.isArray(e) ? { ...e, id: e.id ?? newId(), interviewId: e.interviewId ?? newId() } : e)) };
+      case 'setClock':
+        return 'mode' in command.clock && command.clock.mode === 'frozen' && command.clock.now === undefined ? { ...command, clock: { mode: 'frozen', now: new Date(clock.now()).toISOString() } } : command;
+      default:
+        return command;
+    }
+  }
+
+  /** Checks a resolved command against the store and the clock; `apply` makes it. */
+  function plan(command: JournaledCommand): { ok: true; apply: () => unknown } | { ok: false; error: StateError } {
+    switch (command.type) {
+      case 'createAtsIntegration':
+        return store.planAddAtsIntegration(command.input as { id: string; name: string });
+      case 'createCompany':
+        return store.planAddCompany(command.input as Parameters<MockStore['planAddCompany']>[0]);
+      case 'updateCompany':
+        return store.planUpdateCompany(command.id, command.patch);
+      case 'deleteCompany':
+        return store.planDeleteCompany(command.id);
+      case 'createApiKey':
+        return store.planAddApiKey(command.input as Parameters<MockStore['planAddApiKey']>[0]);
+      case 'updateApiKey':
+        return store.planUpdateApiKey(command.key, command.patch);
+      case 'deleteApiKey':
+        return store.planDeleteApiKey(command.key);
+      case 'addUsageEvents': {
+        const shapes = checkEventShapes(command.events);
+        const bad = new Set(shapes.map((p) => p.index));
+        const shaped = command.events.map((e, index) => ({ e, index })).filter(({ index }) => !bad.has(index));
+        const planned = store.planAddUsageEvents(shaped.map(({ e }) => e as UsageEventFields));
+        const problems: FieldProblem[] = [...shapes, ...(planned.ok ? [] : planned.problems.map((p) => ({ ...p, index: shaped[p.index!]!.index })))];
+        if (problems.length > 0) return { ok: false, error: stateErrors.invalidItems(problems.sort((a, b) => a.index! - b.index!), problems.length === 1 ? 'event field' : 'event fields') };
+        return planned as { ok: true; apply: () => unknown };
+      }
+      case 'deleteUsageEvents':
+        return store.planDeleteUsageEvents(command.companyId === undefined ? {} : { companyId: command.companyId });
+      case 'setClock':
+        return planClock(command.clock);
+    }
+  }
+
+  /** A clock change within years 0000–9999 (DESIGN §6.4, §6.8); a refused one changes nothing. */
+  function planClock(update: ClockUpdate): { ok: true; apply: () => unknown } | { ok: false; error: StateError } {
+    const inRange = (ms: number) => ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS;
+    if ('advanceMs' in update) {
+      const target = clock.now() + update.advanceMs;
+      if (!Number.isSafeInteger(update.advanceMs) || !inRange(target)) {
+        return { ok: false, error: stateErrors.invalidField('advanceMs', 'moves the clock past 9999-12-31T23:59:59.999Z (instants are years 0000–9999)', update.advanceMs) };
+      }
+      return { ok: true, apply: () => clock.advance(update.advanceMs) };
+    }
+    if (update.mode === 'real') {
+      const offset = update.offsetMs ?? 0;
+      if (!inRange(wallClock() + offset)) return { ok: false, error: stateErrors.invalidField('offsetMs', 'moves the clock past 9999-12-31T23:59:59.999Z', offset) };
+      return { ok: true, apply: () => (clock.real(), clock.advance(offset)) };
+    }
+    const at = update.now === undefined ? { ok: true as const, ms: clock.now() } : parseInstant(update.now);
+    if (!at.ok) return { ok: false, error: stateErrors.invalidField('now', at.reason, update.now) };
+    if (!inRange(at.ms)) return { ok: false, error: stateErrors.invalidField('now', 'must be within years 0000–9999', update.now) };
+    return { ok: true, apply: () => clock.freeze(at.ms) };
+  }
+
+  /** Shapes the value a journaled command answers with. */
+  function valueOf(command: JournaledCommand, applied: unknown): unknown {
+    if (command.type === 'addUsageEvents') {
+      const events = applied as UsageEvent[];
+      return { count: events.length, ids: events.map((e) => e.id), first: events[0] === undefined ? undefined : toUsageEventRecord(events[0]) };
+    }
+    if (command.type === 'deleteUsageEvents') return { deleted: applied };
+    if (command.type === 'setClock') return clock.state();
+    return applied;
+  }
+
+  async function runJournaled(command: JournaledCommand, save: boolean): Promise<StateResult<unknown>> {
+    const resolved = resolve(command);
+    const planned = plan(resolved);
+    if (!planned.ok) return planned;
+    if (save && persistence) {
+      try {
+        await persistence.append({ seq: revision + 1, command: resolved });
+      } catch (err) {
+        return { ok: false, error: stateErrors.notSaved((err as Error).message) };
+      }
+    }
+    const applied = planned.apply();
+    revision++;
+    return { ok: true, value: valueOf(resolved, applied) };
+  }
+
+  /** Loads a new scenario (or the baseline again): built aside, saved as a snapshot, then swapped in at once. */
+  async function replaceWith(prepared: { ok: true; baseline: Baseline; store: MockStore } | { ok: false; problems: ScenarioProblem[] }, invalid: (problems: ScenarioProblem[]) => StateError): Promise<StateResult<StateSummary>> {
+    if (!prepared.ok) return { ok: false, error: invalid(prepared.problems) };
+    if (persistence) {
+      const snapshot = snapshotOf(prepared.store, prepared.baseline.head, revision + 1, prepared.baseline.clock);
+      try {
+        await persistence.saveSnapshot(snapshot);
+      } catch (err) {
+        return { ok: false, error: stateErrors.notSaved((err as Error).message) };
+      }
+    }
+    install(prepared.baseline, prepared.store);
+    revision++;
+    return { ok: true, value: summary() };
+  }
+
+  const scenarioInvalid = (what: string) => (problems: ScenarioProblem[]): StateError => ({
+    code: 'VALIDATION_ERROR',
+    message: `${what} does not apply: "${problems[0]!.pointer || '/'}" ${problems[0]!.message}`,
+    details: { field: problems[0]!.pointer, reason: problems[0]!.message, errors: problems.map((p) => ({ field: p.pointer, reason: p.message })) },
+  });
+
+  async function run(command: MockCommand): Promise<StateResult<unknown>> {
+    const bad = checkCommandInput(command);
+    if (bad) return { ok: false, error: bad };
+    if (isJournaled(command)) return runJournaled(command, true);
+    switch (command.type) {
+      case 'setFaults':
+        return { ok: true, value: faults.replace(command.faults.map((f) => ({ ...f, id: f.id ?? newId() }))) };
+      case 'clearFaults':
+        faults.clear();
+        return { ok: true, value: [] };
+      case 'loadScenario': {
+        const found = options.catalog?.load(command.name) ?? { ok: false as const, message: 'this mock has no built-in scenarios' };
+        if (!found.ok) return { ok: false, error: stateErrors.unknownScenario(command.name, options.catalog?.names() ?? []) };
+        return replaceWith(await prepareScenario(found.scenario), scenarioInvalid(`Scenario "${command.name}"`));
+      }
+      case 'replaceState':
+        return replaceWith(await prepareScenario(command.scenario), scenarioInvalid('The scenario'));
+      case 'reset': {
+        const current = baseline!;
+        return replaceWith({ ok: true, baseline: current, store: createStore(current.view) }, scenarioInvalid('The loaded scenario'));
+      }
+      case 'setProviderState': {
+        if (command.action === 'teardown') return { ok: true, value: {} };
+        const values = command.state !== undefined && Object.hasOwn(PROVIDER_STATES, command.state) ? PROVIDER_STATES[command.state]! : undefined;
+        if (!values) {
+          return { ok: false, error: stateErrors.invalidField('state', `unknown provider state "${command.state}". Known states: ${Object.keys(PROVIDER_STATES).map((s) => `"${s}"`).join(', ')}.`, command.state) };
+        }
+        const loaded = await replaceWith(await prepareScenario(CONTRACT_SCENARIO), scenarioInvalid('The contract scenario'));
+        return loaded.ok ? { ok: true, value: { ...values } } : loaded;
+      }
+    }
+  }
+
+  const initial = await prepareScenario(options.scenario, options.nowMs);
+  if (!initial.ok) throw new ScenarioApplyError(firstName, initial.problems);
+  install(initial.baseline, initial.store);
+  if (options.resume) revision = initial.baseline.head.revision ?? 0;
+
+  const state: MockState = {
+    options: flags,
+    get store() {
+      return store;
+    },
+    rateLimiter,
+    faults,
+    now: () => clock.now(),
+    clockState: () => clock.state(),
+    loadedScenario: () => baseline!.head,
+    rateLimitEnforced: () => flags.rateLimit || baseline!.head.rateLimit?.enabled === true,
+    revision: () => revision,
+    summary,
+    health: () => persistence?.health() ?? { status: 'ok' },
+    execute<C extends MockCommand>(command: C): Promise<CommandResult<C>> {
+      const result = queue.then(() => run(command));
+      queue = result.catch(() => undefined);
+      return result as Promise<CommandResult<C>>;
+    },
+    replay(record) {
+      const result = queue.then(async () => {
+        if (record.seq !== revision + 1) return { ok: false as const, error: stateErrors.invalidField('seq', `journal record ${record.seq} does not follow revision ${revision}`) };
+        const bad = checkCommandInput(record.command);
+        return bad ? { ok: false as const, error: bad } : runJournaled(record.command, false);
+      });
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    snapshot: () => snapshotOf(store, baseline!.head, revision, settingOf(clock.state())),
+    attachPersistence(p) {
+      persistence = p;
+    },
+  };
+  return state;
+}
+
+export type { CommandValues };
