@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../src/billing/parseInstant.ts';
-import { validateAgainst } from '../../src/validation/index.ts';
-
-/** The `start` parameter's schema (a $ref to PeriodBound) and the response-side instant schemas. */
-const START = '/components/parameters/Start/schema';
-const END = '/components/parameters/End/schema';
-const INSTANT = '/components/schemas/Instant';
-const SCENARIO_DATE_TIME = '/$defs/DateTime';
-
-const specAcceptsStart = (text: string) => validateAgainst('api', START, text).length === 0;
-const specAcceptsInstant = (text: string) => validateAgainst('api', INSTANT, text).length === 0;
-const scenarioAcceptsDateTime = (text: string) => validateAgainst('scenario', SCENARIO_DATE_TIME, text).length === 0;
+import { pad, specAccepts } from '../support/instantSchemas.ts';
 
 /**
  * The RFC 3339 shape a response instant adds to DESIGN §3.2's grammar: seconds and an explicit
@@ -21,8 +11,6 @@ const WITH_SECONDS_AND_OFFSET = /^[^Tt]+[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\
 
 const FAST_CHECK = { seed: 20_240_110, numRuns: 4_000 };
 
-/** A number as `width` digits, e.g. pad(7, 2) = "07". */
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const digits = (min: number, max: number, width: number) => fc.integer({ min, max }).map((n) => pad(n, width));
 
 /** The fields of a valid instant, each drawn over its whole range (days up to 31, so 30 February comes up too). */
@@ -32,7 +20,7 @@ const validParts = fc.record({
   day: fc.oneof(digits(1, 28, 2), digits(29, 31, 2)),
   time: fc.option(
     fc.record({
-      sep: fc.constantFrom('T', 't'),
+      sep: fc.constantFrom<string>('T', 't'),
       hour: digits(0, 23, 2),
       minute: digits(0, 59, 2),
       second: fc.option(digits(0, 59, 2), { nil: undefined }),
@@ -108,11 +96,15 @@ const anyInstantText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
 );
 
+// Issue 15: the spec's validator (ajv compiled from spec/ by src/validation) and the mock's parser
+// (parseInstant) must read start/end with one grammar. The calendar is part of the pattern
+// (docs/decisions/0009-instant-grammar-and-spec-lint.md), so no generated text is exempt: impossible
+// days (2024-02-30, 29 February 1900) are generated and must be refused by both.
 describe('the spec and the mock read instants with one grammar (DESIGN §3.2)', () => {
   it('ajv on the start parameter accepts a text exactly when parseInstant does', () => {
     fc.assert(
       fc.property(anyInstantText, (text) => {
-        expect(specAcceptsStart(text)).toBe(parseInstant(text).ok);
+        expect(specAccepts.start(text)).toBe(parseInstant(text).ok);
       }),
       FAST_CHECK,
     );
@@ -128,7 +120,7 @@ describe('the spec and the mock read instants with one grammar (DESIGN §3.2)', 
   it('the end parameter has the same schema as start', () => {
     fc.assert(
       fc.property(anyInstantText, (text) => {
-        expect(validateAgainst('api', END, text).length === 0).toBe(specAcceptsStart(text));
+        expect(specAccepts.end(text)).toBe(specAccepts.start(text));
       }),
       { ...FAST_CHECK, numRuns: 500 },
     );
@@ -138,8 +130,8 @@ describe('the spec and the mock read instants with one grammar (DESIGN §3.2)', 
     fc.assert(
       fc.property(anyInstantText, (text) => {
         const expected = parseInstant(text).ok && WITH_SECONDS_AND_OFFSET.test(text);
-        expect(specAcceptsInstant(text)).toBe(expected);
-        expect(scenarioAcceptsDateTime(text)).toBe(expected);
+        expect(specAccepts.instant(text)).toBe(expected);
+        expect(specAccepts.scenarioDateTime(text)).toBe(expected);
       }),
       FAST_CHECK,
     );
@@ -150,55 +142,9 @@ describe('the spec and the mock read instants with one grammar (DESIGN §3.2)', 
     const lastMs = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
     fc.assert(
       fc.property(fc.integer({ min: firstMs, max: lastMs }), (ms) => {
-        expect(specAcceptsInstant(new Date(ms).toISOString())).toBe(true);
+        expect(specAccepts.instant(new Date(ms).toISOString())).toBe(true);
       }),
       { ...FAST_CHECK, numRuns: 1_000 },
     );
-  });
-});
-
-describe('named near misses, both sides (DESIGN §3.2)', () => {
-  it.each([
-    ['a calendar date', '2024-01-01', true],
-    ['a date-time with Z', '2024-01-10T10:00:00Z', true],
-    ['lower-case t and z', '2024-01-10t10:00:00z', true],
-    ['no seconds', '2024-01-10T10:00Z', true],
-    ['no offset (UTC)', '2024-01-10T10:00:00', true],
-    ['a ±HH:MM offset', '2024-01-10T10:00:00+09:00', true],
-    ['a fraction of 12 digits', '2024-01-10T10:00:00.123456789012Z', true],
-    ['29 February of a leap year', '2024-02-29', true],
-    ['29 February 2000 (divisible by 400)', '2000-02-29T00:00:00Z', true],
-    ['an hour-only offset', '2024-01-10T10:00:00+09', false],
-    ['an offset without colon', '2024-01-10T10:00:00+0930', false],
-    ['a space instead of T', '2024-01-10 10:00:00Z', false],
-    ['second 60', '2024-12-31T23:59:60Z', false],
-    ['hour 24', '2024-01-10T24:00:00Z', false],
-    ['30 February', '2024-02-30', false],
-    ['29 February of a common year', '2023-02-29', false],
-    ['29 February 1900 (a century not divisible by 400)', '1900-02-29T00:00:00Z', false],
-    ['31 April in a date-time', '2024-04-31T10:00:00Z', false],
-    ['a fraction without seconds', '2024-01-10T10:00.5Z', false],
-    ['a dot without digits', '2024-01-10T10:00:00.Z', false],
-    ['a date without leading zeros', '2024-1-1', false],
-    ['a trailing newline', '2024-01-10\n', false],
-    ['a leading space', ' 2024-01-10', false],
-    ['a word', 'yesterday', false],
-    ['a Unix timestamp', '1704067200', false],
-    ['an empty value', '', false],
-  ])('%s (%j): accepted = %s', (_name, text, accepted) => {
-    expect(parseInstant(text).ok).toBe(accepted);
-    expect(specAcceptsStart(text)).toBe(accepted);
-  });
-
-  it.each([
-    ['an hour-only offset', '2024-01-10T10:00:00+09'],
-    ['an offset without colon', '2024-01-10T10:00:00+0930'],
-    ['a space instead of T', '2024-01-10 10:00:00Z'],
-    ['second 60 at the end of a UTC day', '2016-12-31T23:59:60Z'],
-    ['a date-time without offset', '2024-01-10T10:00:00'],
-    ['a date-time without seconds', '2024-01-10T10:00Z'],
-    ['30 February', '2024-02-30T00:00:00Z'],
-  ])('the response Instant refuses %s (%s)', (_name, text) => {
-    expect(specAcceptsInstant(text)).toBe(false);
   });
 });
