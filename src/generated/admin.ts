@@ -375,7 +375,13 @@ export interface components {
     schemas: {
         /**
          * Format: date-time
-         * @description An ISO 8601 instant in UTC, for example `2024-01-31T10:30:00.000Z`.
+         * @description An RFC 3339 date-time with seconds and a `Z` or `±HH:MM` offset (fractions optional). The
+         *     mock always sends UTC with milliseconds, as JavaScript's `toISOString()` writes it
+         *     (`2024-01-31T10:30:00.000Z`); the public docs show `2024-01-15T10:30:00Z`, which is valid
+         *     too. The pattern refuses what `format: date-time` alone lets through: a space instead
+         *     of `T`, second 60 and hour-only offsets (`+09`, `+0930`); the format adds the calendar
+         *     check (`2024-02-30T00:00:00Z` is refused).
+         * @example 2024-01-31T10:30:00.000Z
          */
         Instant: string;
         /**
@@ -657,7 +663,9 @@ export interface components {
         ScenarioName: string;
         /**
          * Format: date-time
-         * @description An RFC 3339 date-time with Z or an offset, e.g. 2024-01-31T10:30:00Z.
+         * @description An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).
+         * @example 2024-01-31T10:30:00Z
+         * @example 2024-01-31T12:30:00+02:00
          */
         DateTime: string;
         /** @description The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time. */

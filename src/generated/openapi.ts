@@ -63,8 +63,27 @@ export interface components {
          */
         CostKey: string;
         /**
+         * @description A `start` or `end` value (DESIGN §3.2): a calendar date `YYYY-MM-DD`, or a date-time
+         *     `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]` (no offset means UTC). The pattern is the
+         *     server's grammar exactly, calendar included: its first alternatives are the dates
+         *     (days 01–28 of any month, 29–30 of any month but February, 31 of the long months, and
+         *     29 February of the leap years: divisible by 4 but not by 100, or by 400), then the
+         *     optional time.
+         * @example 2024-01-01
+         * @example 2024-01-01T02:00:00+02:00
+         * @example 2024-01-01t00:00z
+         * @example 2024-01-01T00:00:00
+         */
+        PeriodBound: string;
+        /**
          * Format: date-time
-         * @description An ISO 8601 instant in UTC, for example `2024-01-31T10:30:00.000Z`.
+         * @description An RFC 3339 date-time with seconds and a `Z` or `±HH:MM` offset (fractions optional). The
+         *     mock always sends UTC with milliseconds, as JavaScript's `toISOString()` writes it
+         *     (`2024-01-31T10:30:00.000Z`); the public docs show `2024-01-15T10:30:00Z`, which is valid
+         *     too. The pattern refuses what `format: date-time` alone lets through: a space instead
+         *     of `T`, second 60 and hour-only offsets (`+09`, `+0930`); the format adds the calendar
+         *     check (`2024-02-30T00:00:00Z` is refused).
+         * @example 2024-01-31T10:30:00.000Z
          */
         Instant: string;
         /** @description A minutes company's usage under one cost key. */
@@ -343,14 +362,21 @@ export interface components {
          *     optional; no offset means UTC; fractions finer than a millisecond are truncated).
          *     Defaults to `end` minus 30 × 24 hours. Must be strictly before `end`. Encode `+` as
          *     `%2B`: the query string is form-decoded, so a raw `+` is a space (DESIGN §3.2).
+         *
+         *     The schema's `pattern` spells this grammar out, calendar included, so a validator that
+         *     reads only the spec (ajv, Prism) accepts exactly what the server does: `T`/`t` and
+         *     `Z`/`z` are accepted; a space instead of `T`, hour 24, minute or second 60 (no leap
+         *     seconds), an hour-only offset (`+09`, `+0930`), a fraction without seconds and a day
+         *     the month does not have (`2024-02-30`, `2024-04-31`, 29 February outside leap years:
+         *     `2023-02-29`, `1900-02-29`; `2000-02-29` is fine) are not.
          */
-        Start: string | unknown | unknown;
+        Start: components["schemas"]["PeriodBound"];
         /**
          * @description End of the period, exclusive: an event exactly at `end` is not counted, so
-         *     `end=2024-01-31` leaves out January 31. Same formats as `start`. Defaults to now
-         *     (DESIGN §3.2).
+         *     `end=2024-01-31` leaves out January 31. Same formats as `start`, with the same
+         *     `pattern`. Defaults to now (DESIGN §3.2).
          */
-        End: string | unknown | unknown;
+        End: components["schemas"]["PeriodBound"];
         /**
          * @description ATS keys only: narrows the report to this one managed company (compared
          *     case-insensitively). Without it an ATS key gets every company it manages. A company the
@@ -396,12 +422,19 @@ export interface operations {
                  *     optional; no offset means UTC; fractions finer than a millisecond are truncated).
                  *     Defaults to `end` minus 30 × 24 hours. Must be strictly before `end`. Encode `+` as
                  *     `%2B`: the query string is form-decoded, so a raw `+` is a space (DESIGN §3.2).
+                 *
+                 *     The schema's `pattern` spells this grammar out, calendar included, so a validator that
+                 *     reads only the spec (ajv, Prism) accepts exactly what the server does: `T`/`t` and
+                 *     `Z`/`z` are accepted; a space instead of `T`, hour 24, minute or second 60 (no leap
+                 *     seconds), an hour-only offset (`+09`, `+0930`), a fraction without seconds and a day
+                 *     the month does not have (`2024-02-30`, `2024-04-31`, 29 February outside leap years:
+                 *     `2023-02-29`, `1900-02-29`; `2000-02-29` is fine) are not.
                  */
                 start?: components["parameters"]["Start"];
                 /**
                  * @description End of the period, exclusive: an event exactly at `end` is not counted, so
-                 *     `end=2024-01-31` leaves out January 31. Same formats as `start`. Defaults to now
-                 *     (DESIGN §3.2).
+                 *     `end=2024-01-31` leaves out January 31. Same formats as `start`, with the same
+                 *     `pattern`. Defaults to now (DESIGN §3.2).
                  */
                 end?: components["parameters"]["End"];
                 /**

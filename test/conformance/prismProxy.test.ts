@@ -1,48 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type TestMock } from '../support/startMock.ts';
-
-/** A free port on 127.0.0.1 (asked of the OS, then released for Prism to take). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { startPrism, type TestPrism } from '../support/startPrism.ts';
 
 let mock: TestMock;
-let prism: ChildProcess;
+let prism: TestPrism;
 let proxyUrl: string;
 
 beforeAll(async () => {
   mock = await startMock('seed-examples');
-  const port = await freePort();
-  proxyUrl = `http://127.0.0.1:${port}`;
-  prism = spawn(process.execPath, ['node_modules/@stoplight/prism-cli/dist/index.js', 'proxy', 'spec/openapi.yaml', mock.baseUrl, '-h', '127.0.0.1', '-p', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start in 45 s:\n${log}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk;
-      if (log.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout!.on('data', onData);
-    prism.stderr!.on('data', onData);
-    prism.on('exit', (code) => reject(new Error(`Prism exited with ${code}:\n${log}`)));
-  });
+  prism = await startPrism(['proxy', 'spec/openapi.yaml', mock.baseUrl]);
+  proxyUrl = prism.baseUrl;
 }, 60_000);
 
 afterAll(async () => {
-  prism?.kill('SIGTERM');
+  await prism?.close();
   await mock?.close();
 });
 

@@ -28,7 +28,10 @@ describe('spec/admin.openapi.yaml', () => {
 
   it('resolves refs into spec/openapi.yaml: a success envelope needs an ISO timestamp', () => {
     const issues = validateAgainst('admin', '/components/schemas/ClockResponse', { success: true, data: { mode: 'real', now: '2024-01-31T10:30:00.000Z', offsetMs: 0 }, error: null, timestamp: 'now' });
-    expect(issues.map((i) => [i.pointer, i.keyword])).toEqual([['/timestamp', 'format']]);
+    expect(issues.map((i) => [i.pointer, i.keyword])).toEqual([
+      ['/timestamp', 'pattern'],
+      ['/timestamp', 'format'],
+    ]);
   });
 
   it('accepts the three clock bodies and refuses a negative advance', () => {
