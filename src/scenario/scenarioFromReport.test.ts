@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateUsageResponse } from '../validation/index.ts';
 import { scenarioFromReport, type FromReportOptions } from './scenarioFromReport.ts';
@@ -255,5 +258,30 @@ describe('scenarioFromReport: warnings', () => {
 
   it('has no warnings for a report in §3.3–§3.5 order', () => {
     expect(build(atsReport()).warnings).toEqual([]);
+  });
+});
+
+describe('scenarioFromReport: runs in a browser', () => {
+  /** Every module specifier imported (not type-only) by a source file and, through relative paths, by what it imports. */
+  function importsOf(entry: string): { files: string[]; packages: Set<string> } {
+    const files: string[] = [];
+    const packages = new Set<string>();
+    const todo = [entry];
+    while (todo.length > 0 && files.length < 200) {
+      const file = todo.pop()!;
+      if (files.includes(file)) continue;
+      files.push(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'/gm)) {
+        if (m[1]!.startsWith('.')) todo.push(resolve(dirname(file), m[1]!));
+        else packages.add(m[1]!);
+      }
+    }
+    return { files, packages };
+  }
+
+  it('imports no node: module, directly or through its own files', () => {
+    const { files, packages } = importsOf(fileURLToPath(new URL('./scenarioFromReport.ts', import.meta.url)));
+    expect(files.length).toBeGreaterThan(5);
+    expect([...packages].sort()).toEqual(['@faker-js/faker']);
   });
 });
