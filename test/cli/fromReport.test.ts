@@ -115,6 +115,12 @@ describe('instaview-mock scenario from-report (issue 14)', () => {
     expect(loadScenarioFile(out).ok).toBe(false);
   });
 
+  it('says what the provider answered when it is not a usage report, exit 2', async () => {
+    const r = await run(['scenario', 'from-report', '--base-url', mock.baseUrl, '--api-key', 'sk_unknown', '--start', '2024-01-01', '--end', '2024-01-31']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`GET ${mock.baseUrl}/billing/usage?start=2024-01-01&end=2024-01-31 answered 401 (INVALID_API_KEY: `);
+  });
+
   it('names the file, line and column of text that is not JSON, exit 2', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{\n  "companies": [],\n  "totalInterviews": 0,\n}\n');
