@@ -4,7 +4,8 @@ import { registerScenarioCommand } from './scenarioCommand.ts';
 import { registerServeCommand } from './serveCommand.ts';
 
 /**
- * The `instaview-mock` command line (DESIGN §9): `serve`, `scenario validate FILE…`, `scenario list`, `check`.
+ * The `instaview-mock` command line (DESIGN §9): `serve`, `scenario validate FILE…`, `scenario list`,
+ * `scenario from-report FILE --start --end`, `check`.
  * From a checkout: `npm run cli -- <command> …`; `npm start` is `npm run cli -- serve`.
  * Exit codes: 0 success (and help), 1 a check or validation found problems, 2 a usage or start-up error.
  */

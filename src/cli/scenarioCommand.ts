@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import { listBuiltInScenarios } from '../scenario/index.ts';
 import { formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
 import { createMockState, ScenarioApplyError } from '../../mock/state/createMockState.ts';
+import { registerFromReportCommand } from './fromReportCommand.ts';
 
 /**
  * Adds `scenario validate FILE…` and `scenario list` (DESIGN §7). `validate` checks each file against
  * spec/scenario.schema.json, then loads it into a fresh mock state (cross references, quantities, pricing);
  * each problem is printed as `file:line: /pointer: message`. Exit code 1 when any file is invalid.
+ * Also `scenario from-report` (issue 14, src/cli/fromReportCommand.ts).
  */
 export function registerScenarioCommand(program: Command): void {
   const scenario = program.command('scenario').description('Work with QA scenario files (YAML or JSON)');
@@ -34,6 +36,7 @@ export function registerScenarioCommand(program: Command): void {
       }
       if (failed > 0) process.exitCode = 1;
     });
+  registerFromReportCommand(scenario);
   scenario
     .command('list')
     .description('List the built-in scenarios under mock/scenarios/')

@@ -39,7 +39,7 @@ export interface RecoveredState {
  * `--state-file` (DESIGN §6.5): saves every change a mock state applies, so a 2xx means it is on disk.
  * `recover()` reads the snapshot and the journal at start; `attach(state)` makes the state save through
  * it (a change is appended to the journal and flushed before it is applied; a state replacement writes
- * a snapshot); `close()` takes a last snapshot on a clean stop. See docs/decisions/0009.
+ * a snapshot); `close()` takes a last snapshot on a clean stop. See docs/decisions/0011-state-commands-and-durability.md.
  */
 export interface StateFile extends StatePersistence {
   readonly path: string;
