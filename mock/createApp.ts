@@ -4,9 +4,9 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { bearerToken } from '../src/billing/authenticate.ts';
 import { createAdminRouter } from './admin/createAdminRouter.ts';
-import { answerUsageRequest, apiError, type ApiRequest } from './api/answerUsageRequest.ts';
+import { apiError, type ApiRequest } from './api/answerUsageRequest.ts';
 import { apiMessages } from './api/apiErrors.ts';
-import { applyFaults } from './api/applyFaults.ts';
+import { handleApiRequest } from './api/handleApiRequest.ts';
 import { errorBody } from './api/envelope.ts';
 import { createAnswerCheck, type AnswerCheck } from './http/createAnswerCheck.ts';
 import { requestIdOf } from './http/requestId.ts';
@@ -61,7 +61,7 @@ function rawQuery(url: string): string {
 /**
  * Creates the HTTP side of the mock over a {@link MockState} (DESIGN §3, §6): an Express app that does
  * not listen. It only wires HTTP: request ids and logs, the 414 check, CORS on the API paths (never on
- * `/__admin`, §6.3), the API routes (answered by `answerUsageRequest` with faults), the control plane,
+ * `/__admin`, §6.3), the API routes (answered by `handleApiRequest`), the control plane,
  * 404 for anything else, and an envelope for every error — never a stack trace.
  */
 export function createApp(opts: CreateAppOptions): MockApp {
@@ -107,7 +107,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
   app.all(USAGE_PATHS, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const request: ApiRequest = { method: req.method, path: req.path, query: rawQuery(req.url), header: (name) => req.get(name) };
-      const outcome = req.method === 'GET' || req.method === 'HEAD' ? applyFaults(state, request, () => answerUsageRequest(state, request)) : { delayMs: 0, answer: () => answerUsageRequest(state, request) };
+      const outcome = handleApiRequest(state, request);
       if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
       sendAnswer(req, res, outcome.answer(), check, state.now());
     } catch (err) {

@@ -5,3 +5,4 @@ export { loadSpecDocument, specPath, type SpecName } from './loadSpecDocument.ts
 export { validateRequestBody } from './validateRequestBody.ts';
 export { appendPointer, escapePointerSegment, pointerFrom, pointerSegments, unescapePointerSegment } from './jsonPointer.ts';
 export { resolveLocalRef } from './resolveLocalRef.ts';
+export { usageExamples, type UsageExample } from './usageExamples.ts';
