@@ -1,4 +1,4 @@
-import { checkUsageInvariants, type InvariantViolation } from '../billing/checkUsageInvariants.ts';
+import { checkUsageReport, type InvariantViolation } from '../billing/checkUsageReport.ts';
 import { validateErrorResponse, validateUsageResponse, type ValidationIssue } from '../validation/index.ts';
 
 /** What to ask the provider under test, and how strictly to judge the answer; see each field. DESIGN §8, §9 (`check`). */
@@ -59,7 +59,7 @@ export async function runConformanceCheck(options: ConformanceCheckOptions): Pro
   const schemaIssues = res.status === 200 ? validateUsageResponse(body) : validateErrorResponse(body);
   const violations =
     res.status === 200
-      ? checkUsageInvariants(body, {
+      ? checkUsageReport(body, {
           ...(options.keyType ? { keyType: options.keyType } : {}),
           ...(options.companyId ? { companyId: options.companyId } : {}),
           strict: options.strict ?? false,

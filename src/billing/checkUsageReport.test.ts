@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUsageInvariants } from './checkUsageInvariants.ts';
+import { checkUsageReport } from './checkUsageReport.ts';
 
 const INITECH = '33333333-3333-4333-8333-333333333333';
 const UMBRELLA = '44444444-4444-4444-8444-444444444444';
@@ -44,15 +44,15 @@ function mixed() {
 }
 
 /** The rule numbers of the violations found. */
-const rules = (body: unknown, ctx = {}) => checkUsageInvariants(body, ctx).map((v) => v.rule);
+const rules = (body: unknown, ctx = {}) => checkUsageReport(body, ctx).map((v) => v.rule);
 
-describe('checkUsageInvariants', () => {
+describe('checkUsageReport', () => {
   it('finds nothing wrong with a correct mixed ATS body', () => {
-    expect(checkUsageInvariants(mixed(), { keyType: 'ats' })).toEqual([]);
+    expect(checkUsageReport(mixed(), { keyType: 'ats' })).toEqual([]);
   });
   it('finds nothing wrong with an empty ATS body', () => {
     const body = { success: true, data: { companies: [], totalInterviews: 0, breakdownByCostKey: [] }, error: null, timestamp: '2024-01-31T10:30:00Z' };
-    expect(checkUsageInvariants(body)).toEqual([]);
+    expect(checkUsageReport(body)).toEqual([]);
   });
   it('accepts buckets 0.1 + 0.2 summing to a total of 0.3 within tolerance', () => {
     const body = mixed();
@@ -66,38 +66,71 @@ describe('checkUsageInvariants', () => {
       { costKey: 'interview_minutes', events: 3, minutesUsed: 0.1, creditsUsed: 7.25 },
       { costKey: 'transcription', events: 1, minutesUsed: 0.2 },
     ];
-    expect(checkUsageInvariants(body)).toEqual([]);
+    expect(checkUsageReport(body)).toEqual([]);
   });
-  it('reports rule 0, not a throw, for a body that is not an object', () => {
-    expect(rules('hello')).toEqual([0]);
+  it('reports rule 12 (the envelope), not a throw, for a body that is not an object', () => {
+    expect(checkUsageReport('hello')).toEqual([expect.objectContaining({ rule: 12, pointer: '' })]);
+  });
+  it('reports rule 12 at /data when data is not an object', () => {
+    const body = { ...mixed(), data: null };
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 12, pointer: '/data' })]);
+  });
+  it('reports rule 9 at /data/companies when companies is missing', () => {
+    const body = mixed();
+    delete (body.data as Partial<typeof body.data>).companies;
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 9, pointer: '/data/companies' })]);
+  });
+  it('reports rule 1 for a company that is not an object', () => {
+    const body = mixed();
+    body.data.companies.push('Hooli' as unknown as Record<string, unknown>);
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 1, pointer: '/data/companies/2' }));
+  });
+  it('reports rule 3 when a company breakdown is not an array', () => {
+    const body = mixed();
+    body.data.companies[1]!.breakdownByCostKey = {};
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 3, pointer: '/data/companies/1/breakdownByCostKey' }));
+  });
+  it('reports rule 8 for a bucket without a costKey', () => {
+    const body = mixed();
+    delete body.data.companies[0]!.breakdownByCostKey[1].costKey;
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 8, pointer: '/data/companies/0/breakdownByCostKey/1' }));
+  });
+  it('reports rule 6 when the top-level breakdown is missing', () => {
+    const body = mixed();
+    delete (body.data as Partial<typeof body.data>).breakdownByCostKey;
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 6, pointer: '/data/breakdownByCostKey' })]);
+  });
+  it('never reports a rule outside 1-13, whatever the body', () => {
+    const odd: unknown[] = [null, 42, [], {}, { data: {} }, { data: { companies: [1, null, { billingSystem: 'minutes' }], breakdownByCostKey: [7] } }];
+    for (const body of odd) for (const v of checkUsageReport(body, { keyType: 'regular', strict: true })) expect(v.rule).toBeGreaterThanOrEqual(1);
   });
   it('reports rule 1 for an unknown billingSystem', () => {
     const body = mixed();
     body.data.companies[0]!.billingSystem = 'hours';
-    expect(checkUsageInvariants(body)).toContainEqual(expect.objectContaining({ rule: 1, pointer: '/data/companies/0/billingSystem' }));
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 1, pointer: '/data/companies/0/billingSystem' }));
   });
   it('reports rule 2 for a credits field on a minutes company bucket', () => {
     const body = mixed();
     body.data.companies[0]!.breakdownByCostKey[1].creditsUsed = 1;
-    expect(checkUsageInvariants(body)).toEqual([
+    expect(checkUsageReport(body)).toEqual([
       expect.objectContaining({ rule: 2, pointer: '/data/companies/0/breakdownByCostKey/1/creditsUsed' }),
     ]);
   });
   it('reports rule 2 for a credits company without totalCreditsUsed', () => {
     const body = mixed();
     delete body.data.companies[1]!.totalCreditsUsed;
-    expect(checkUsageInvariants(body)).toContainEqual(expect.objectContaining({ rule: 2, pointer: '/data/companies/1/totalCreditsUsed' }));
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 2, pointer: '/data/companies/1/totalCreditsUsed' }));
   });
   it('reports rule 3 when a company total is not the sum of its buckets', () => {
     const body = mixed();
     body.data.companies[0]!.totalMinutesUsed = 13.4;
     body.data.totalMinutesUsed = 13.4;
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 3, pointer: '/data/companies/0/totalMinutesUsed' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 3, pointer: '/data/companies/0/totalMinutesUsed' })]);
   });
   it('reports rule 4 when a mixed body lacks totalCreditsUsed', () => {
     const body = mixed();
     delete body.data.totalCreditsUsed;
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 4, pointer: '/data/totalCreditsUsed' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 4, pointer: '/data/totalCreditsUsed' })]);
   });
   it('reports rule 4 when totalMinutesUsed is not the sum of the minutes companies', () => {
     const body = mixed();
@@ -109,7 +142,7 @@ describe('checkUsageInvariants', () => {
     body.data.companies.pop();
     body.data.totalInterviews = 2;
     body.data.breakdownByCostKey[0] = { costKey: 'interview_minutes', events: 2, minutesUsed: 10.5 };
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 4, pointer: '/data/totalCreditsUsed' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 4, pointer: '/data/totalCreditsUsed' })]);
   });
   it('reports rule 5 when totalInterviews is not the companies sum', () => {
     const body = mixed();
@@ -119,12 +152,12 @@ describe('checkUsageInvariants', () => {
   it('reports rule 6 when a global bucket misses the credits of a credits company', () => {
     const body = mixed();
     delete body.data.breakdownByCostKey[0]!.creditsUsed;
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 6, pointer: '/data/breakdownByCostKey/0/creditsUsed' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 6, pointer: '/data/breakdownByCostKey/0/creditsUsed' })]);
   });
   it('reports rule 6 when global events are not the sum', () => {
     const body = mixed();
     body.data.breakdownByCostKey[1]!.events = 2;
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 6, pointer: '/data/breakdownByCostKey/1/events' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 6, pointer: '/data/breakdownByCostKey/1/events' })]);
   });
   it('reports rule 6 when a company cost key is missing from the global breakdown', () => {
     const body = mixed();
@@ -134,17 +167,17 @@ describe('checkUsageInvariants', () => {
   it('reports rule 7 for a fractional events count', () => {
     const body = mixed();
     body.data.companies[0]!.breakdownByCostKey[1].events = 1.5;
-    expect(checkUsageInvariants(body)).toContainEqual(expect.objectContaining({ rule: 7, pointer: '/data/companies/0/breakdownByCostKey/1/events' }));
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 7, pointer: '/data/companies/0/breakdownByCostKey/1/events' }));
   });
   it('reports rule 7 for a negative quantity', () => {
     const body = mixed();
     body.data.companies[0]!.breakdownByCostKey[1].minutesUsed = -3;
-    expect(checkUsageInvariants(body)).toContainEqual(expect.objectContaining({ rule: 7, pointer: '/data/companies/0/breakdownByCostKey/1/minutesUsed' }));
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 7, pointer: '/data/companies/0/breakdownByCostKey/1/minutesUsed' }));
   });
   it('reports rule 8 for a cost key listed twice in a company breakdown', () => {
     const body = mixed();
     body.data.companies[0]!.breakdownByCostKey[1].costKey = 'interview_minutes';
-    expect(checkUsageInvariants(body)).toContainEqual(expect.objectContaining({ rule: 8, pointer: '/data/companies/0/breakdownByCostKey/1/costKey' }));
+    expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 8, pointer: '/data/companies/0/breakdownByCostKey/1/costKey' }));
   });
   it('reports rule 9 when a regular key gets two companies', () => {
     expect(rules(mixed(), { keyType: 'regular' })).toEqual([9]);
@@ -158,7 +191,7 @@ describe('checkUsageInvariants', () => {
     body.data.totalInterviews = 2;
     delete body.data.totalCreditsUsed;
     body.data.breakdownByCostKey[0] = { costKey: 'interview_minutes', events: 2, minutesUsed: 10.5 };
-    expect(checkUsageInvariants(body, { keyType: 'ats', companyId: INITECH.toUpperCase() })).toEqual([]);
+    expect(checkUsageReport(body, { keyType: 'ats', companyId: INITECH.toUpperCase() })).toEqual([]);
   });
   it('reports rule 10 when a company has more interviews than events', () => {
     const body = mixed();
@@ -169,16 +202,51 @@ describe('checkUsageInvariants', () => {
   it('reports rule 11 for a null totalCreditsUsed on a minutes company in strict mode', () => {
     const body = mixed();
     body.data.companies[0]!.totalCreditsUsed = null;
-    expect(checkUsageInvariants(body, { strict: true })).toEqual([expect.objectContaining({ rule: 11, pointer: '/data/companies/0/totalCreditsUsed' })]);
+    expect(checkUsageReport(body, { strict: true })).toEqual([expect.objectContaining({ rule: 11, pointer: '/data/companies/0/totalCreditsUsed' })]);
   });
   it('tolerates a null totalCreditsUsed on a minutes company outside strict mode', () => {
     const body = mixed();
     body.data.companies[0]!.totalCreditsUsed = null;
-    expect(checkUsageInvariants(body)).toEqual([]);
+    expect(checkUsageReport(body)).toEqual([]);
+  });
+  it('reports rule 13 for a company total of 0.30000000000000004 (0.1 + 0.2 summed as floats)', () => {
+    const body = mixed();
+    body.data.companies[0]!.breakdownByCostKey = [
+      { costKey: 'interview_minutes', events: 2, minutesUsed: 0.1 },
+      { costKey: 'transcription', events: 1, minutesUsed: 0.2 },
+    ];
+    body.data.companies[0]!.totalMinutesUsed = 0.30000000000000004;
+    body.data.totalMinutesUsed = 0.3;
+    body.data.breakdownByCostKey = [
+      { costKey: 'interview_minutes', events: 3, minutesUsed: 0.1, creditsUsed: 7.25 },
+      { costKey: 'transcription', events: 1, minutesUsed: 0.2 },
+    ];
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 13, pointer: '/data/companies/0/totalMinutesUsed' })]);
+  });
+  it('reports rule 13 for a bucket quantity with 4 decimal places', () => {
+    const body = mixed();
+    body.data.companies[1]!.breakdownByCostKey[0].creditsUsed = 7.2501;
+    body.data.companies[1]!.totalCreditsUsed = 7.2501;
+    body.data.totalCreditsUsed = 7.2501;
+    body.data.breakdownByCostKey[0]!.creditsUsed = 7.2501;
+    expect(checkUsageReport(body).map((v) => [v.rule, v.pointer])).toEqual([
+      [13, '/data/companies/1/totalCreditsUsed'],
+      [13, '/data/companies/1/breakdownByCostKey/0/creditsUsed'],
+      [13, '/data/totalCreditsUsed'],
+      [13, '/data/breakdownByCostKey/0/creditsUsed'],
+    ]);
+  });
+  it('accepts 1.005, which has exactly 3 decimal places', () => {
+    const body = mixed();
+    body.data.companies[1]!.breakdownByCostKey[0].creditsUsed = 1.005;
+    body.data.companies[1]!.totalCreditsUsed = 1.005;
+    body.data.totalCreditsUsed = 1.005;
+    body.data.breakdownByCostKey[0]!.creditsUsed = 1.005;
+    expect(checkUsageReport(body)).toEqual([]);
   });
   it('reports rule 12 when success is false', () => {
     const body = { ...mixed(), success: false };
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 12, pointer: '/success' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 12, pointer: '/success' })]);
   });
   it('reports rule 12 when error is not null', () => {
     const body = mixed();
@@ -188,6 +256,6 @@ describe('checkUsageInvariants', () => {
   it('reports rule 12 for a timestamp that is not an ISO 8601 instant', () => {
     const body = mixed();
     body.timestamp = '2024-01-31 10:30';
-    expect(checkUsageInvariants(body)).toEqual([expect.objectContaining({ rule: 12, pointer: '/timestamp' })]);
+    expect(checkUsageReport(body)).toEqual([expect.objectContaining({ rule: 12, pointer: '/timestamp' })]);
   });
 });
