@@ -38,6 +38,8 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 + 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 /** True when `v` (as JSON.parse read it) has at most 3 decimal places: 0.3 and 1.005 yes, 0.30000000000000004 no. */
 const hasAtMost3Decimals = (v: number): boolean => Math.round(v * 1000) / 1000 === v;
+/** A sum this checker made, shown without its own float noise (0.1 + 0.2 → 0.3). */
+const shown = (sum: number): number => Number(sum.toPrecision(15));
 
 /** Collects violations; `unit` checks one unit field's presence per rules 2/4/6, 7, 11 and 13. */
 function createCollector(strict: boolean) {
@@ -106,7 +108,7 @@ function checkCompany(c: Collector, co: unknown, i: number, merged: Map<string, 
   totals[system] = (totals[system] ?? 0) + (total ?? 0);
   if (!Array.isArray(co.breakdownByCostKey)) return c.add(3, `${p}/breakdownByCostKey`, `breakdownByCostKey must be an array (the company's ${ownTotal} is the sum of its buckets), got ${JSON.stringify(co.breakdownByCostKey) ?? 'nothing'}`);
   const { sum, events } = checkBuckets(c, co.breakdownByCostKey, `${p}/breakdownByCostKey`, ownBucket, otherBucket, why, merged, system);
-  if (total !== undefined && !close(total, sum)) c.add(3, `${p}/${ownTotal}`, `${ownTotal} is ${total} but its buckets' ${ownBucket} sum to ${sum}`);
+  if (total !== undefined && !close(total, sum)) c.add(3, `${p}/${ownTotal}`, `${ownTotal} is ${total} but its buckets' ${ownBucket} sum to ${shown(sum)}`);
   if (isCount(co.totalInterviews) && (co.totalInterviews > events || (events === 0 && co.totalInterviews !== 0))) {
     c.add(10, `${p}/totalInterviews`, `totalInterviews ${co.totalInterviews} exceeds the ${events} events of its buckets`);
   }
@@ -128,7 +130,7 @@ function checkMerge(c: Collector, top: unknown[], merged: Map<string, MergedKey>
       const field = UNIT_FIELDS[system][1];
       const why = m[system] === undefined ? `no ${system} company has cost key "${b.costKey}"` : `a ${system} company has cost key "${b.costKey}"`;
       const value = c.unit(b, field, p, m[system] !== undefined, 6, why);
-      if (value !== undefined && !close(value, m[system]!)) c.add(6, `${p}/${field}`, `${field} is ${value} but the companies' buckets sum to ${m[system]}`);
+      if (value !== undefined && !close(value, m[system]!)) c.add(6, `${p}/${field}`, `${field} is ${value} but the companies' buckets sum to ${shown(m[system]!)}`);
     }
   });
   for (const key of merged.keys()) if (!seen.has(key)) c.add(6, '/data/breakdownByCostKey', `cost key "${key}" of a company is missing from the top-level breakdown`);
@@ -176,7 +178,7 @@ export function checkUsageReport(body: unknown, ctx: InvariantContext = {}): Inv
     const field = UNIT_FIELDS[system][0];
     const why = totals[system] === undefined ? `no company bills in ${system}` : `a company bills in ${system}`;
     const value = c.unit(data, field, '/data', totals[system] !== undefined, 4, why);
-    if (value !== undefined && !close(value, totals[system]!)) c.add(4, `/data/${field}`, `${field} is ${value} but the ${system} companies' totals sum to ${totals[system]}`);
+    if (value !== undefined && !close(value, totals[system]!)) c.add(4, `/data/${field}`, `${field} is ${value} but the ${system} companies' totals sum to ${shown(totals[system]!)}`);
   }
   if (!isCount(data.totalInterviews)) c.add(7, '/data/totalInterviews', `totalInterviews must be a non-negative integer, got ${JSON.stringify(data.totalInterviews) ?? 'nothing'}`);
   else if (data.totalInterviews !== totals.interviews) c.add(5, '/data/totalInterviews', `totalInterviews is ${data.totalInterviews} but the companies' sum to ${totals.interviews}`);

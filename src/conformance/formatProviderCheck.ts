@@ -6,8 +6,8 @@ const FIRST_PROBLEM_WIDTH = 100;
 /** `rule 3`, `spec`, `status`, `headers`: how a problem's rule is printed. */
 export const ruleLabel = (p: CheckProblem): string => (typeof p.rule === 'number' ? `rule ${p.rule}` : p.rule);
 
-/** Where a problem is: the body pointer (`/` for the whole body), `header NAME`, or nothing for a status. */
-export const whereLabel = (p: CheckProblem): string => (p.pointer !== undefined ? p.pointer || '/' : p.header !== undefined ? `header ${p.header}` : '');
+/** Where a problem is: the body pointer (`/` for the whole body), the header's name, or nothing for a status. */
+export const whereLabel = (p: CheckProblem): string => (p.pointer !== undefined ? p.pointer || '/' : (p.header ?? ''));
 
 /** One problem as `rule where: message` (the table's last column, the JUnit failure message). */
 export const describeProblem = (p: CheckProblem): string => [ruleLabel(p), whereLabel(p)].filter(Boolean).join(' ') + `: ${p.message}`;
