@@ -109,6 +109,15 @@ describe('checkUsageReport', () => {
     body.data.companies[0]!.billingSystem = 'hours';
     expect(checkUsageReport(body)).toContainEqual(expect.objectContaining({ rule: 1, pointer: '/data/companies/0/billingSystem' }));
   });
+  it('reports a company without billingSystem under rule 1 only, not as top-level totals that do not add up, and still checks its buckets', () => {
+    const body = mixed();
+    delete body.data.companies[1]!.billingSystem;
+    delete body.data.companies[1]!.breakdownByCostKey[0].events;
+    expect(checkUsageReport(body).map((v) => [v.rule, v.pointer])).toEqual([
+      [1, '/data/companies/1/billingSystem'],
+      [7, '/data/companies/1/breakdownByCostKey/0/events'],
+    ]);
+  });
   it('reports rule 2 for a credits field on a minutes company bucket', () => {
     const body = mixed();
     body.data.companies[0]!.breakdownByCostKey[1].creditsUsed = 1;

@@ -56,7 +56,7 @@ function createCollector(strict: boolean) {
       return undefined;
     }
     if (!isQuantity(value)) {
-      add(rule, p, `${field} must be a number (${why}), got ${JSON.stringify(value) ?? 'nothing'}`);
+      add(rule, p, value === undefined ? `${field} is missing (${why})` : `${field} must be a number (${why}), got ${JSON.stringify(value)}`);
       return undefined;
     }
     if (value < 0) add(7, p, `${field} must not be negative, got ${value}`);
@@ -67,10 +67,15 @@ function createCollector(strict: boolean) {
 }
 
 type Collector = ReturnType<typeof createCollector>;
+/** Running totals over the companies; `unknownSystem` when some company's billingSystem is not minutes or credits. */
+interface Totals { minutes?: number; credits?: number; interviews: number; unknownSystem?: boolean }
 interface MergedKey { events: number; minutes?: number; credits?: number }
 
-/** Checks one breakdown's buckets (rules 2, 7, 8, 13) and returns the sum of `field` and of `events`. */
-function checkBuckets(c: Collector, list: unknown[], pointer: string, own: string, other: string, why: string, merged: Map<string, MergedKey>, system: 'minutes' | 'credits') {
+/**
+ * Checks one breakdown's buckets (rules 2, 7, 8, 13) and returns the sum of `own` and of `events`; with no
+ * `system` (the company's billingSystem is unknown) only cost keys and events are checked, nothing merged.
+ */
+function checkBuckets(c: Collector, list: unknown[], pointer: string, own: string, other: string, why: string, merged: Map<string, MergedKey>, system: 'minutes' | 'credits' | undefined) {
   const seen = new Set<string>();
   let sum = 0;
   let events = 0;
@@ -81,6 +86,7 @@ function checkBuckets(c: Collector, list: unknown[], pointer: string, own: strin
     seen.add(b.costKey);
     if (!isCount(b.events)) c.add(7, `${p}/events`, `events must be a non-negative integer, got ${JSON.stringify(b.events) ?? 'nothing'}`);
     else events += b.events;
+    if (system === undefined) return;
     const value = c.unit(b, own, p, true, 2, why);
     c.unit(b, other, p, false, 2, why);
     if (value !== undefined) sum += value;
@@ -93,13 +99,19 @@ function checkBuckets(c: Collector, list: unknown[], pointer: string, own: strin
 }
 
 /** Checks one company (rules 1, 2, 3, 7, 8, 10, 13) and folds its figures into the running totals. */
-function checkCompany(c: Collector, co: unknown, i: number, merged: Map<string, MergedKey>, totals: { minutes?: number; credits?: number; interviews: number }): void {
+function checkCompany(c: Collector, co: unknown, i: number, merged: Map<string, MergedKey>, totals: Totals): void {
   const p = `/data/companies/${i}`;
   if (!isObject(co)) return c.add(1, p, `each company must be an object with a billingSystem, got ${JSON.stringify(co)}`);
   if (!isCount(co.totalInterviews)) c.add(7, `${p}/totalInterviews`, `totalInterviews must be a non-negative integer, got ${JSON.stringify(co.totalInterviews) ?? 'nothing'}`);
   else totals.interviews += co.totalInterviews;
   const system = co.billingSystem;
-  if (system !== 'minutes' && system !== 'credits') return c.add(1, `${p}/billingSystem`, `billingSystem must be "minutes" or "credits", got ${JSON.stringify(system) ?? 'nothing'}`);
+  if (system !== 'minutes' && system !== 'credits') {
+    // Which totals this company belongs to is unknown: rules 4 and 6 cannot be judged, its buckets still can (7, 8).
+    c.add(1, `${p}/billingSystem`, `billingSystem must be "minutes" or "credits", got ${JSON.stringify(system) ?? 'nothing'}`);
+    totals.unknownSystem = true;
+    if (Array.isArray(co.breakdownByCostKey)) checkBuckets(c, co.breakdownByCostKey, `${p}/breakdownByCostKey`, '', '', '', merged, undefined);
+    return;
+  }
   const [ownTotal, ownBucket] = UNIT_FIELDS[system];
   const [otherTotal, otherBucket] = UNIT_FIELDS[system === 'minutes' ? 'credits' : 'minutes'];
   const why = `company bills in ${system}`;
@@ -158,7 +170,8 @@ function checkCompanySet(c: Collector, companies: unknown[], ctx: InvariantConte
  * documented shape is reported under the rule it makes impossible — not an object or `data` not an
  * object → 12 (the envelope), `companies` not an array → 9, a company not an object → 1, a company's
  * breakdown not an array → 3, a bucket without a string `costKey` → 8, the top-level breakdown not an
- * array → 6 (docs/decisions/0009-provider-check.md). Use with the spec's validator (`validateUsageResponse`)
+ * array → 6 (docs/decisions/0009-provider-check.md). A company whose billingSystem is neither `minutes` nor
+ * `credits` breaks rule 1 and leaves rules 4 and 6 unjudged (which total it belongs to is unknown). Use with the spec's validator (`validateUsageResponse`)
  * for the rest of the shape. Exported as `instaview-billing-toolkit/checker` (DESIGN §10). DESIGN §8.
  */
 export function checkUsageReport(body: unknown, ctx: InvariantContext = {}): InvariantViolation[] {
@@ -172,9 +185,9 @@ export function checkUsageReport(body: unknown, ctx: InvariantContext = {}): Inv
   if (!isObject(data)) return [...c.out, { rule: 12, pointer: '/data', message: `data must be the usage report object, got ${JSON.stringify(data) ?? 'nothing'}` }];
   if (!Array.isArray(data.companies)) return [...c.out, { rule: 9, pointer: '/data/companies', message: `companies must be an array of the companies the key sees, got ${JSON.stringify(data.companies) ?? 'nothing'}` }];
   const merged = new Map<string, MergedKey>();
-  const totals: { minutes?: number; credits?: number; interviews: number } = { interviews: 0 };
+  const totals: Totals = { interviews: 0 };
   data.companies.forEach((co, i) => checkCompany(c, co, i, merged, totals));
-  for (const system of ['minutes', 'credits'] as const) {
+  for (const system of totals.unknownSystem ? [] : (['minutes', 'credits'] as const)) {
     const field = UNIT_FIELDS[system][0];
     const why = totals[system] === undefined ? `no company bills in ${system}` : `a company bills in ${system}`;
     const value = c.unit(data, field, '/data', totals[system] !== undefined, 4, why);
@@ -183,7 +196,7 @@ export function checkUsageReport(body: unknown, ctx: InvariantContext = {}): Inv
   if (!isCount(data.totalInterviews)) c.add(7, '/data/totalInterviews', `totalInterviews must be a non-negative integer, got ${JSON.stringify(data.totalInterviews) ?? 'nothing'}`);
   else if (data.totalInterviews !== totals.interviews) c.add(5, '/data/totalInterviews', `totalInterviews is ${data.totalInterviews} but the companies' sum to ${totals.interviews}`);
   if (!Array.isArray(data.breakdownByCostKey)) c.add(6, '/data/breakdownByCostKey', `breakdownByCostKey must be an array (the merge of the companies' breakdowns), got ${JSON.stringify(data.breakdownByCostKey) ?? 'nothing'}`);
-  else checkMerge(c, data.breakdownByCostKey, merged);
+  else if (!totals.unknownSystem) checkMerge(c, data.breakdownByCostKey, merged);
   checkCompanySet(c, data.companies, ctx);
   return c.out;
 }

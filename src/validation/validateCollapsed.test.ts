@@ -40,6 +40,16 @@ describe('validateCollapsed', () => {
     expect(validateCollapsed('api', USAGE, b)).toEqual([{ pointer: '/data/companies/0/billingSystem', message: 'must be one of "minutes", "credits", got "hours"', keyword: 'enum' }]);
   });
 
+  it('reports a missing billingSystem at the tag and the other issues of the closest branch', () => {
+    const b = body();
+    delete b.data.companies[0]!.billingSystem;
+    (b.data.companies[0]!.breakdownByCostKey as Array<Record<string, unknown>>)[0]!.events = -1;
+    expect(validateCollapsed('api', USAGE, b)).toEqual([
+      { pointer: '/data/companies/0/billingSystem', message: 'is missing (required: one of "minutes", "credits")', keyword: 'required' },
+      { pointer: '/data/companies/0/breakdownByCostKey/0/events', message: 'must be >= 0, got -1', keyword: 'minimum' },
+    ]);
+  });
+
   it('reports a global bucket without any unit as one "at least one of" issue', () => {
     const b = body();
     delete b.data.breakdownByCostKey[0]!.minutesUsed;

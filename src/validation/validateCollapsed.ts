@@ -50,8 +50,9 @@ function validateRef(spec: SpecName, ref: string, value: unknown): ValidationIss
 
 /**
  * Replaces a failed `oneOf` by the issues of the one branch meant: the discriminator's mapping when
- * the schema has one (a missing or unknown tag is one issue at the tag), else the `$ref` branch with the
- * fewest issues; inline branches without a discriminator give one issue at the value.
+ * the schema has one (a missing or unknown tag is one issue at the tag, plus the other issues of the
+ * branch with the fewest), else the `$ref` branch with the fewest issues; inline branches without a
+ * discriminator give one issue at the value.
  */
 function resolveOneOf(spec: SpecName, e: ErrorObject, root: unknown): ValidationIssue[] {
   const schema = (e.parentSchema ?? {}) as { oneOf?: Array<{ $ref?: string }>; discriminator?: { propertyName: string; mapping?: Record<string, string> } };
@@ -62,11 +63,16 @@ function resolveOneOf(spec: SpecName, e: ErrorObject, root: unknown): Validation
     const mapping = d.mapping ?? Object.fromEntries(refs.map((r) => [r.split('/').pop()!, r]));
     const tagPointer = appendPointer(e.instancePath, d.propertyName);
     const tag = instance[d.propertyName];
-    const allowed = Object.keys(mapping).map((k) => JSON.stringify(k)).join(', ');
-    if (tag === undefined) return [{ pointer: tagPointer, message: `is missing (required: one of ${allowed})`, keyword: 'required' }];
     const target = typeof tag === 'string' && Object.hasOwn(mapping, tag) ? mapping[tag] : undefined;
-    if (target === undefined || !target.startsWith('#/')) return [{ pointer: tagPointer, message: `must be one of ${allowed}, got ${show(tag)}`, keyword: 'enum' }];
-    return under(e.instancePath, validateRef(spec, target, instance));
+    if (target !== undefined && target.startsWith('#/')) return under(e.instancePath, validateRef(spec, target, instance));
+    // A missing or unknown tag: one issue at the tag, plus the other issues of the branch the value is closest to.
+    const allowed = Object.keys(mapping).map((k) => JSON.stringify(k)).join(', ');
+    const tagIssue: ValidationIssue = tag === undefined
+      ? { pointer: tagPointer, message: `is missing (required: one of ${allowed})`, keyword: 'required' }
+      : { pointer: tagPointer, message: `must be one of ${allowed}, got ${show(tag)}`, keyword: 'enum' };
+    const branches = Object.values(mapping).filter((r) => r.startsWith('#/')).map((r) => validateRef(spec, r, instance).filter((i) => i.pointer !== appendPointer('', d.propertyName)));
+    const closest = branches.reduce<ValidationIssue[] | undefined>((best, t) => (best === undefined || t.length < best.length ? t : best), undefined) ?? [];
+    return [tagIssue, ...under(e.instancePath, closest)];
   }
   if (refs.length > 0 && refs.length === (schema.oneOf ?? []).length) {
     const tries = refs.map((r) => validateRef(spec, r, instance)).filter((issues) => issues.length > 0);
