@@ -14,6 +14,19 @@ export const describeProblem = (p: CheckProblem): string => [ruleLabel(p), where
 
 const clip = (s: string, width: number): string => (s.length <= width ? s : `${s.slice(0, width - 1)}…`);
 
+/** Request numbers as ids with runs folded: [7, 8, 9, 10, 14] → `R07-R10,R14`. */
+function idRanges(numbers: number[]): string {
+  const id = (n: number) => `R${String(n).padStart(2, '0')}`;
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${id(numbers[i]!)}-${id(numbers[j]!)}` : numbers.slice(i, j + 1).map(id).join(','));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
 /** Lays rows out in columns two spaces apart; the last column is not padded. */
 function columns(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -22,8 +35,9 @@ function columns(rows: string[][]): string[] {
 
 /**
  * Renders a `check` run for a terminal or a CI log: a header line, a table (`#`, request, key, status,
- * verdict, first problem), then every problem on its own line (`R05  FAIL  rule 3  /data/…  message`,
- * failures then warnings, never twice), then a summary line. Verdicts: `pass`, `warn`, `FAIL`, `skip`.
+ * verdict, first problem), then every distinct problem on its own line (`R05  FAIL  rule 3  /data/…  message`;
+ * the same problem on several requests is one line listing them, `R07-R10,R14`; failures first, then
+ * warnings), then a summary line. Verdicts: `pass`, `warn`, `FAIL`, `skip`.
  * Shape: the whole text, ending with a newline; deterministic for a given report. DESIGN §9.
  */
 export function formatProviderCheck(report: ProviderCheckReport): string {
@@ -35,11 +49,20 @@ export function formatProviderCheck(report: ProviderCheckReport): string {
     rows.push([r.id, r.label, r.key ?? '-', r.status === null ? '-' : String(r.status), r.verdict === 'fail' ? 'FAIL' : r.verdict, clip(first, FIRST_PROBLEM_WIDTH)]);
   }
   lines.push(...columns(rows));
-  const problems = report.results.flatMap((r) => r.problems.map((p) => ({ r, p })));
-  const ordered = [...problems.filter((x) => x.p.severity === 'failure'), ...problems.filter((x) => x.p.severity === 'warning')];
+  // The same problem on several requests (a field every answer lacks) is one line listing the requests.
+  const groups = new Map<string, { ids: number[]; p: CheckProblem }>();
+  for (const [index, r] of report.results.entries()) {
+    for (const p of r.problems) {
+      const key = JSON.stringify([p.severity, ruleLabel(p), whereLabel(p), p.message]);
+      const group = groups.get(key) ?? { ids: [], p };
+      group.ids.push(index + 1);
+      groups.set(key, group);
+    }
+  }
+  const ordered = [...groups.values()].sort((a, b) => Number(a.p.severity === 'warning') - Number(b.p.severity === 'warning'));
   if (ordered.length > 0) {
-    lines.push('', 'Problems (request, severity, rule, where, what):');
-    lines.push(...columns(ordered.map(({ r, p }) => [r.id, p.severity === 'failure' ? 'FAIL' : 'warn', ruleLabel(p), whereLabel(p) || '-', p.message])));
+    lines.push('', 'Problems (requests, severity, rule, where, what):');
+    lines.push(...columns(ordered.map(({ ids, p }) => [idRanges(ids), p.severity === 'failure' ? 'FAIL' : 'warn', ruleLabel(p), whereLabel(p) || '-', p.message])));
   }
   const count = (v: string) => report.results.filter((r) => r.verdict === v).length;
   lines.push('', `check: ${count('fail') > 0 ? 'FAILED' : 'passed'}: ${count('pass')} passed, ${count('warn')} passed with warnings, ${count('fail')} failed, ${count('skip')} skipped (of ${report.results.length} requests)`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProviderCheck } from '../../src/conformance/formatProviderCheck.ts';
-import { runProviderCheck } from '../../src/conformance/runProviderCheck.ts';
+import { runProviderCheck, type RequestResult } from '../../src/conformance/runProviderCheck.ts';
 import { ATS, BETA, FIXTURE_KEYS, FIXTURE_MINUTES, REGULAR } from '../support/fixtureCompanies.ts';
 import { fixtureReport, startFixtureProvider, type FixtureOptions } from '../support/startFixtureProvider.ts';
 
@@ -56,7 +56,7 @@ describe('formatProviderCheck', () => {
       'R15  start=yesterday                 regular sk_live_…0001  400     pass',
       'R16  repeated start                  regular sk_live_…0001  400     pass',
       '',
-      'Problems (request, severity, rule, where, what):',
+      'Problems (requests, severity, rule, where, what):',
       'R01  FAIL  status   -                                   expected HTTP 401 (no API key), got 200',
       'R04  FAIL  rule 9   /data/companies                     a regular key must get exactly one company, got 2',
       'R12  FAIL  rule 13  /data/companies/0/totalMinutesUsed  totalMinutesUsed is 0.30000000000000004: quantities carry at most 3 decimal places (sum them as integer thousandths)',
@@ -67,7 +67,7 @@ describe('formatProviderCheck', () => {
       'check: FAILED: 11 passed, 2 passed with warnings, 3 failed, 0 skipped (of 16 requests)',
     ];
     expect(text.split('\n')).toEqual([...expected, '']);
-    const problemLines = expected.slice(expected.indexOf('Problems (request, severity, rule, where, what):') + 1, -2);
+    const problemLines = expected.slice(expected.indexOf('Problems (requests, severity, rule, where, what):') + 1, -2);
     expect(new Set(problemLines).size).toBe(problemLines.length);
     for (const line of problemLines) {
       const rule = /^R\d\d {2}(?:FAIL|warn) {2}(rule (\d+)|spec|status|headers)/.exec(line);
@@ -75,5 +75,18 @@ describe('formatProviderCheck', () => {
       if (rule![2]) expect(Number(rule![2])).toBeGreaterThanOrEqual(1);
       if (rule![2]) expect(Number(rule![2])).toBeLessThanOrEqual(13);
     }
+  });
+
+  it('lists the same problem on several requests once, folding runs of request ids', () => {
+    const missing = { severity: 'failure' as const, rule: 4 as const, pointer: '/data/totalCreditsUsed', message: 'totalCreditsUsed is missing (a company bills in credits)' };
+    const row = (n: number, failing: boolean): RequestResult => ({
+      id: `R0${n}`, label: `request ${n}`, key: 'ats sk_test_…ixed', url: 'http://p/billing/usage', expectedStatus: 200, status: 200,
+      verdict: failing ? 'fail' : 'pass', problems: failing ? [missing] : [],
+    });
+    const text = formatProviderCheck({ baseUrl: 'http://p', ok: false, maxRequests: 60, sent: 6, results: [1, 2, 3, 4, 5, 6].map((n) => row(n, n !== 5)) });
+    expect(text.split('\n').slice(-5, -3)).toEqual([
+      'Problems (requests, severity, rule, where, what):',
+      'R01-R04,R06  FAIL  rule 4  /data/totalCreditsUsed  totalCreditsUsed is missing (a company bills in credits)',
+    ]);
   });
 });
