@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +85,41 @@ describe('npm run contracts:verify against our mock', () => {
     expect(code).toBe(1);
     expect(text).toContain('FAILED "a request for the last 30 days with a regular key of a credits-billed company"');
     expect(text).toContain('9 verified, 2 failed, 0 skipped');
+  }, 60_000);
+});
+
+/** Reads a JUnit file: validity first, then its suites and cases. */
+function readJunit(file: string) {
+  const xml = readFileSync(file, 'utf8');
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'testcase' || name === 'testsuite' }).parse(xml);
+}
+
+describe('npm run contracts:verify --junit', () => {
+  it('writes one test case per interaction: the keyless ones passed, the 9 without a key skipped naming the variable', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'verify-junit-')), 'verify.xml');
+    const { code } = await cli(['--provider-base-url', mock.baseUrl, '--provider-states-setup-url', `${mock.baseUrl}/__admin/provider-states`, '--junit', file], {});
+    expect(code).toBe(0);
+    const doc = readJunit(file);
+    expect(doc.testsuites).toMatchObject({ '@tests': '11', '@failures': '0', '@skipped': '9' });
+    const cases = doc.testsuites.testsuite[0].testcase as Array<Record<string, any>>;
+    expect(cases.filter((c) => c.skipped === undefined).map((c) => c['@name']).sort()).toEqual(['a request with an API key that was never issued', 'a request without an Authorization header']);
+    const credits = cases.find((c) => c['@name'] === 'a request for the last 30 days with a regular key of a credits-billed company')!;
+    expect(credits['system-out']).toContain('set INSTAVIEW_REGULAR_CREDITS_KEY');
+  }, 60_000);
+
+  it('fails the test cases of the interactions that failed, with Pact\'s mismatch as the message', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'verify-junit-')), 'verify.xml');
+    const { code } = await cli(['--provider-base-url', mock.baseUrl, '--provider-states-setup-url', `${mock.baseUrl}/__admin/provider-states`, '--junit', file], { ...KEYS, INSTAVIEW_REGULAR_CREDITS_KEY: 'sk_test_revoked' });
+    expect(code).toBe(1);
+    const doc = readJunit(file);
+    expect(doc.testsuites).toMatchObject({ '@tests': '11', '@failures': '2', '@skipped': '0' });
+    const failed = (doc.testsuites.testsuite[0].testcase as Array<Record<string, any>>).filter((c) => c.failure !== undefined);
+    expect(failed.map((c) => c['@name']).sort()).toEqual([
+      'a request for an explicit period (start and end) with a regular key of a credits-billed company',
+      'a request for the last 30 days with a regular key of a credits-billed company',
+    ]);
+    for (const c of failed) expect(c.failure['@message']).toBe('expected 200 but was 401');
   }, 60_000);
 });
 

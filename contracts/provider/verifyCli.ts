@@ -2,9 +2,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { resolveUserPath } from '../../src/cli/resolveUserPath.ts';
+import { writeReportFile } from '../../src/cli/writeReportFile.ts';
+import { buildJunitXml, type JunitSuite } from '../../src/conformance/buildJunitXml.ts';
 import { gitVersion } from './gitVersion.ts';
 import { loadPacts, type PactSource } from './loadPacts.ts';
-import { verifyPacts } from './verifyPacts.ts';
+import type { PactDocument } from './planVerification.ts';
+import { verifyPacts, type VerificationReport } from './verifyPacts.ts';
 
 /** Where the CLI writes and reads: injected by tests, `process` by default. */
 export interface CliIo {
@@ -18,10 +21,11 @@ const PREFIX = 'contracts:verify:';
 
 /**
  * `npm run contracts:verify -- --provider-base-url URL [--pact-dir DIR | --pact-url URL]
- * [--provider-states-setup-url URL]`: verifies the consumer pacts against a provider (DESIGN §9).
+ * [--provider-states-setup-url URL] [--junit FILE]`: verifies the consumer pacts against a provider (DESIGN §9).
  * Keys per role come from INSTAVIEW_* variables (contracts/provider/roles.ts); interactions whose role
  * lacks one are skipped with a line naming it. With PACT_BROKER_BASE_URL (and no --pact-dir/--pact-url)
- * the pact comes from the broker and, when nothing was skipped, results are published.
+ * the pact comes from the broker and, when nothing was skipped, results are published. `--junit FILE`
+ * also writes JUnit XML with one test case per interaction (passed, failed with Pact's mismatches, or skipped).
  * @returns the exit code: 0 all run interactions verified, 1 a failure, 2 bad usage.
  */
 export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
@@ -34,9 +38,10 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
     .option('--provider-version <version>', 'version to publish results under (default: git SHA)')
     .option('--provider-branch <branch>', 'branch to publish results under (default: git branch)')
     .option('--require-all', 'fail when any interaction is skipped', false)
+    .option('--junit <file>', 'also write JUnit XML: one test case per interaction (passed, failed, skipped)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  let opts: { providerBaseUrl: string; pactDir?: string; pactUrl?: string; providerStatesSetupUrl?: string; providerVersion?: string; providerBranch?: string; requireAll: boolean };
+  let opts: { providerBaseUrl: string; pactDir?: string; pactUrl?: string; providerStatesSetupUrl?: string; providerVersion?: string; providerBranch?: string; requireAll: boolean; junit?: string };
   try {
     opts = program.parse(argv, { from: 'user' }).opts();
   } catch (err) {
@@ -102,12 +107,48 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
         : `${PREFIX} results NOT published${report.skipped.length > 0 ? ': a partial verification must not count as one (set the missing variables)' : ''}`,
     );
   }
+  if (opts.junit) {
+    try {
+      const file = writeReportFile(opts.junit, buildJunitXml([verificationToJunit(pacts, report, opts.providerBaseUrl)]), (message) => {
+        throw new Error(message);
+      });
+      io.out(`${PREFIX} JUnit report written to ${file}`);
+    } catch (err) {
+      io.err(`${PREFIX} ${(err as Error).message}`);
+      return 2;
+    }
+  }
   if (!report.ok) return 1;
   if (opts.requireAll && report.skipped.length > 0) {
     io.err(`${PREFIX} --require-all: ${report.skipped.length} interactions were skipped.`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * One JUnit suite for a verification run: one test case per interaction of the pacts, in file order,
+ * named by its description (class name: the consumer); failed cases carry Pact's mismatches (the status
+ * one, when there is one, as the message), skipped
+ * ones say which variables would let them run; an interaction Pact reported nothing for is failed.
+ */
+export function verificationToJunit(pacts: PactDocument[], report: VerificationReport, providerBaseUrl: string): JunitSuite {
+  return {
+    name: `contracts:verify ${providerBaseUrl}`,
+    cases: pacts.flatMap((pact) =>
+      pact.interactions.map((interaction) => {
+        const base = { name: interaction.description, className: `pact ${pact.consumer.name}` };
+        const skipped = report.skipped.find((s) => s.consumer === pact.consumer.name && s.description === interaction.description);
+        if (skipped) return { ...base, outcome: 'skipped' as const, output: `set ${skipped.missing.map((m) => `${m.envVar} (${m.meaning})`).join(' and ')}` };
+        const failed = report.failed.find((f) => f.description === interaction.description);
+        // The status mismatch ("expected 200 but was 401") says most in one line; Pact lists it in no fixed place.
+        const headline = failed?.mismatches.find((m) => /^expected \d{3} but was \d{3}$/.test(m)) ?? failed?.mismatches[0];
+        if (failed) return { ...base, outcome: 'failed' as const, failureMessage: headline ?? 'verification failed', failureType: 'pact', details: failed.mismatches.join('\n') };
+        if (report.verified.includes(interaction.description)) return { ...base, outcome: 'passed' as const };
+        return { ...base, outcome: 'failed' as const, failureMessage: 'Pact reported no result for this interaction', failureType: 'pact', details: report.output.join('\n') };
+      }),
+    ),
+  };
 }
 
 /**

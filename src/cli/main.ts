@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './checkCommand.ts';
+import { registerPactsVsSpecCommand } from './pactsVsSpecCommand.ts';
 import { registerScenarioCommand } from './scenarioCommand.ts';
 import { registerServeCommand } from './serveCommand.ts';
 
 /**
  * The `instaview-mock` command line (DESIGN §9): `serve`, `scenario validate FILE…`, `scenario list`,
- * `scenario from-report FILE --start --end`, `check`.
+ * `scenario from-report FILE --start --end`, `check`, `pacts-vs-spec`.
  * From a checkout: `npm run cli -- <command> …`; `npm start` is `npm run cli -- serve`.
  * Exit codes: 0 success (and help), 1 a check or validation found problems, 2 a usage or start-up error.
  */
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   registerServeCommand(program);
   registerScenarioCommand(program);
   registerCheckCommand(program);
+  registerPactsVsSpecCommand(program);
   return program;
 }
 

@@ -1,5 +1,5 @@
-import { checkUsageInvariants, type InvariantViolation } from '../billing/checkUsageInvariants.ts';
-import { validateErrorResponse, validateUsageResponse, type ValidationIssue } from '../validation/index.ts';
+import { checkUsageReport, type InvariantViolation } from '../billing/checkUsageReport.ts';
+import { validateCollapsed, type ValidationIssue } from '../validation/index.ts';
 
 /** What to ask the provider under test, and how strictly to judge the answer; see each field. DESIGN §8, §9 (`check`). */
 export interface ConformanceCheckOptions {
@@ -26,7 +26,7 @@ export interface ConformanceCheckOptions {
 export interface ConformanceReport {
   url: string;
   status: number;
-  /** Issues against the spec's schema for that status (`UsageResponse` for 200, `ErrorResponse` otherwise). */
+  /** Issues against the spec's schema for that status (`UsageResponse` for 200, `ErrorResponse` otherwise), at most one per pointer. */
   schemaIssues: ValidationIssue[];
   /** DESIGN §8 violations (200 answers only). */
   violations: InvariantViolation[];
@@ -56,10 +56,11 @@ export async function runConformanceCheck(options: ConformanceCheckOptions): Pro
     const issue = { pointer: '', message: `the body is not JSON: ${text.slice(0, 120)}`, keyword: 'json' };
     return { url: url.toString(), status: res.status, schemaIssues: [issue], violations: [], ok: false };
   }
-  const schemaIssues = res.status === 200 ? validateUsageResponse(body) : validateErrorResponse(body);
+  // One issue per pointer, oneOf resolved by billingSystem (docs/decisions/0012-provider-check.md).
+  const schemaIssues = validateCollapsed('api', res.status === 200 ? '/components/schemas/UsageResponse' : '/components/schemas/ErrorResponse', body);
   const violations =
     res.status === 200
-      ? checkUsageInvariants(body, {
+      ? checkUsageReport(body, {
           ...(options.keyType ? { keyType: options.keyType } : {}),
           ...(options.companyId ? { companyId: options.companyId } : {}),
           strict: options.strict ?? false,
@@ -80,12 +81,14 @@ export async function runConformanceCheck(options: ConformanceCheckOptions): Pro
 
 /**
  * Renders a report for a terminal: a verdict line, then one line per finding (`status`, `spec`, `rule §8.N`),
- * the root pointer shown as `/`; ends with a newline. DESIGN §9 (`instaview-mock check`).
+ * the root pointer shown as `/`, a schema issue left out where a §8 rule names the same pointer; ends with a newline. DESIGN §9 (`instaview-mock check`).
  */
 export function formatConformanceReport(report: ConformanceReport): string {
   const lines = [`GET ${report.url} → HTTP ${report.status}: ${report.ok ? 'conforms' : 'DOES NOT CONFORM'}`];
   if (report.statusProblem) lines.push(`  status   ${report.statusProblem}`);
-  for (const i of report.schemaIssues) lines.push(`  spec     ${i.pointer || '/'}: ${i.message}`);
+  // A §8 rule at the same pointer says more than the schema issue there: print it alone.
+  const ruled = new Set(report.violations.map((v) => v.pointer));
+  for (const i of report.schemaIssues) if (!ruled.has(i.pointer)) lines.push(`  spec     ${i.pointer || '/'}: ${i.message}`);
   for (const v of report.violations) lines.push(`  rule §8.${v.rule} ${v.pointer || '/'}: ${v.message}`);
   return lines.join('\n') + '\n';
 }

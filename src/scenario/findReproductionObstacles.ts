@@ -23,22 +23,14 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UNIT_FIELDS = ['totalMinutesUsed', 'totalCreditsUsed', 'minutesUsed', 'creditsUsed'] as const;
 
-/** Rule 13 and §6.8 for the unit fields of one object: at most 3 decimals, and a sum the mock can hold exactly. */
+/** §6.8 for the unit fields of one object: a sum the mock can hold exactly (more than 3 decimals is §8 rule 13, the checker's). */
 function checkQuantities(obj: Json, pointer: string, out: ReportProblem[]): void {
   for (const field of UNIT_FIELDS) {
     const value = obj[field];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) continue; // the schema's and rule 7's to report
     const parsed = parseQuantity(value);
-    if (parsed.ok) continue;
-    const decimals = /decimal/.test(parsed.reason);
-    out.push({
-      ...(decimals ? { rule: 13 } : {}),
-      source: decimals ? '§8 rule 13' : '§6.8',
-      pointer: `${pointer}/${field}`,
-      message: decimals
-        ? `${field} ${value} has more than 3 decimal places, so no exact provider sums to it`
-        : `${field} ${value} is beyond the exact range of sums (9 007 199 254 740.991)`,
-    });
+    if (parsed.ok || /decimal/.test(parsed.reason)) continue;
+    out.push({ source: '§6.8', pointer: `${pointer}/${field}`, message: `${field} ${value} is beyond the exact range of sums (9 007 199 254 740.991)` });
   }
 }
 
@@ -60,8 +52,8 @@ function checkBucket(bucket: Json, pointer: string, out: ReportProblem[]): void 
 
 /**
  * Finds what keeps a usage report from being reproduced by a scenario beyond what spec/openapi.yaml
- * and the §8 checker (src/billing/checkUsageInvariants.ts) report: quantities with more than 3
- * decimals (§8 rule 13, which that checker does not test) or past the exact range (§6.8); a bucket
+ * and the §8 checker (src/billing/checkUsageReport.ts, rule 13 included) report: quantities past the
+ * exact range (§6.8); a bucket
  * with 0 events (§3.4: a bucket exists only for a cost key with events); `totalInterviews` 0 beside
  * events (§3.4: every event has an interview; rule 10 allows it, the data cannot); a company listed twice
  * (§3.3; ids compare case-insensitively); a company name over 100 characters (the scenario schema's

@@ -186,10 +186,10 @@ describe('scenarioFromReport: refusals', () => {
     report.totalCreditsUsed = 0.0015;
     const result = scenarioFromReport(report, JAN);
     expect(!result.ok && result.reason === 'unreproducible' && result.problems.filter((p) => p.rule === 13).map((p) => p.pointer)).toEqual([
-      '/totalCreditsUsed',
-      '/breakdownByCostKey/0/creditsUsed',
       '/companies/0/totalCreditsUsed',
       '/companies/0/breakdownByCostKey/0/creditsUsed',
+      '/totalCreditsUsed',
+      '/breakdownByCostKey/0/creditsUsed',
     ]);
   });
 

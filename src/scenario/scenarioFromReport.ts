@@ -1,4 +1,4 @@
-import { checkUsageInvariants } from '../billing/checkUsageInvariants.ts';
+import { checkUsageReport } from '../billing/checkUsageReport.ts';
 import { parseInstant } from '../billing/parseInstant.ts';
 import type { UsageReport } from '../billing/report.ts';
 import { isUuid } from '../billing/uuid.ts';
@@ -80,7 +80,7 @@ function readPeriod(start: string, end: string): { startMs: number; endMs: numbe
 function findProblems(envelope: Json, options: FromReportOptions, keyType: 'regular' | 'ats'): ReportProblem[] {
   const schema = options.validateReport(envelope).map((issue) => ({ source: 'spec', pointer: issue.pointer, message: issue.message }));
   const context = { keyType, strict: true, ...(keyType === 'ats' && options.companyId !== undefined ? { companyId: options.companyId } : {}) };
-  const rules = checkUsageInvariants(envelope, context).map((v) => ({ ...(v.rule > 0 ? { rule: v.rule } : {}), source: v.rule > 0 ? `§8 rule ${v.rule}` : 'spec', pointer: v.pointer, message: v.message }));
+  const rules = checkUsageReport(envelope, context).map((v) => ({ ...(v.rule > 0 ? { rule: v.rule } : {}), source: v.rule > 0 ? `§8 rule ${v.rule}` : 'spec', pointer: v.pointer, message: v.message }));
   // The §8 rules first: they say why no provider gives this; the schema's oneOf messages are noisier.
   return [...rules, ...findReproductionObstacles(envelope), ...schema];
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildUsageReport } from '../billing/buildUsageReport.ts';
-import { checkUsageInvariants } from '../billing/checkUsageInvariants.ts';
+import { checkUsageReport } from '../billing/checkUsageReport.ts';
 import { createUsageIndex } from './createUsageIndex.ts';
 import type { Company, UsageEvent } from '../billing/types.ts';
 
@@ -116,7 +116,7 @@ describe('createUsageIndex with buildUsageReport', () => {
         const [startMs, endMs] = a <= b ? [a, b + 1] : [b, a];
         const data = buildUsageReport(listed, (c) => index.tally(c.id, c.billingSystem, startMs, endMs));
         const body = { success: true, data, error: null, timestamp: '2024-01-31T10:30:00.000Z' };
-        expect(checkUsageInvariants(JSON.parse(JSON.stringify(body)), { keyType: 'ats', strict: true })).toEqual([]);
+        expect(checkUsageReport(JSON.parse(JSON.stringify(body)), { keyType: 'ats', strict: true })).toEqual([]);
       }),
       { numRuns: 300, seed: 7 },
     );

@@ -43,3 +43,17 @@ export function pointerFrom(segments: ReadonlyArray<string | number>): string {
 export function appendPointer(pointer: string, ...segments: Array<string | number>): string {
   return pointer + pointerFrom(segments);
 }
+
+/**
+ * The value a pointer names inside a parsed JSON value, or undefined when the path does not exist:
+ * `valueAtPointer({a: [1, 2]}, '/a/1')` → 2; `""` → the whole value. Never throws. RFC 6901 §4.
+ */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}

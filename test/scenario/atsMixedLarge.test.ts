@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATS_MIXED_LARGE_FILE, atsMixedLargeScenarioText } from '../../scripts/makeAtsMixedLargeScenario.ts';
-import { checkUsageInvariants } from '../../src/billing/checkUsageInvariants.ts';
+import { checkUsageReport } from '../../src/billing/checkUsageReport.ts';
 import { startMock, type TestMock } from '../support/startMock.ts';
 
 describe('scenario ats-mixed-large (DESIGN §4)', () => {
@@ -24,7 +24,7 @@ describe('scenario ats-mixed-large (DESIGN §4)', () => {
       expect(r.status).toBe(200);
       expect(r.body.data.companies).toHaveLength(200);
       expect(r.body.data.companies.filter((c: any) => c.billingSystem === 'credits')).toHaveLength(66);
-      expect(checkUsageInvariants(r.body, { keyType: 'ats', strict: true })).toEqual([]);
+      expect(checkUsageReport(r.body, { keyType: 'ats', strict: true })).toEqual([]);
     });
   });
 });

@@ -49,7 +49,7 @@ const COPIES: BrokenCopy[] = [
   {
     name: 'no-4xx',
     file: 'admin.openapi.yaml',
-    find: "                $ref: '#/components/schemas/HealthResponse'\n        '401':\n          $ref: '#/components/responses/AdminTokenRequired'\n        '405':\n          $ref: '#/components/responses/MethodNotAllowed'\n",
+    find: "                $ref: '#/components/schemas/HealthResponse'\n        '401':\n          $ref: '#/components/responses/AdminTokenRequired'\n        '403':\n          $ref: '#/components/responses/Refused'\n        '405':\n          $ref: '#/components/responses/MethodNotAllowed'\n",
     replace: "                $ref: '#/components/schemas/HealthResponse'\n",
   },
 ];
