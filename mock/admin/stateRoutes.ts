@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { formatScenarioErrors, parseScenarioText } from '../../src/scenario/index.ts';
 import { validateAgainst } from '../../src/validation/index.ts';
@@ -43,10 +42,23 @@ export async function exportState({ state, req, res }: AdminCall, check: AnswerC
   res.write('{"success":true,"data":');
   for await (const piece of serializeSnapshot(snapshot)) {
     if (res.destroyed) return undefined;
-    if (!res.write(piece)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(piece)) await drained(res);
   }
   res.end(`,"error":null,"timestamp":${JSON.stringify(timestamp)}}\n`);
   return undefined;
+}
+
+/** Resolves once a response can take more (or has closed); leaves no listener behind. */
+function drained(res: AdminCall['res']): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** Yields a request's body chunks, failing once more than `max` bytes came. */

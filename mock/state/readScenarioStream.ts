@@ -5,7 +5,7 @@ import { compileSpecSchema } from '../../src/validation/index.ts';
 import type { ScenarioHead, ScenarioProblem, ScenarioSource } from './buildStore.ts';
 
 /** Events handed to the builder per chunk. */
-const CHUNK = 2000;
+const CHUNK = 500;
 
 /** The top-level keys a builder needs before it can take events (events refer to companies). */
 const NEEDED_BEFORE_EVENTS = ['atsIntegrations', 'companies'] as const;

@@ -1,9 +1,8 @@
-import { toUsageEventRecord } from '../../src/billing/toUsageEvent.ts';
 import type { StateSnapshot } from './createMockState.ts';
 import { createTimeSlicer } from './createTimeSlicer.ts';
 
 /** Events serialized per piece of text (a piece is about 250 bytes an event). */
-const EVENTS_PER_PIECE = 2000;
+const EVENTS_PER_PIECE = 500;
 
 /**
  * Writes a state snapshot as a scenario document (JSON, spec/scenario.schema.json; DESIGN §6.2, §6.5,
@@ -24,7 +23,7 @@ export async function* serializeSnapshot(snapshot: StateSnapshot): AsyncGenerato
   let count = 0;
   for (const company of view.usage.companies) {
     for (let row = 0; row < company.length; row++) {
-      piece += `${first ? '\n' : ',\n'}${JSON.stringify(toUsageEventRecord(company.eventAt(row)))}`;
+      piece += `${first ? '\n' : ',\n'}${company.jsonAt(row)}`;
       first = false;
       if (++count % EVENTS_PER_PIECE === 0) {
         yield piece;

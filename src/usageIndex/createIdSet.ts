@@ -1,11 +1,12 @@
 import { packUuid } from './packedIds.ts';
 
 /**
- * A set of event ids that stays small and cheap to copy at a million entries: canonical lower-case
- * UUIDs are kept as four 32-bit words in an open-addressing table of typed arrays (about 40 bytes an id,
- * none on the JS heap), any other id in a plain `Set`. `freeze()` hands out a read-only copy that shares
- * the arrays; the set copies them before its next change (copy on write). DESIGN §6.1 (duplicate ids),
- * §6.6 (large states).
+ * A set of event ids that stays small and cheap at a million entries: canonical lower-case UUIDs are
+ * kept as four 32-bit words in open-addressing tables of typed arrays (about 40 bytes an id, none on
+ * the JS heap), any other id in a plain `Set`. The UUIDs are spread over {@link SEGMENTS} tables by
+ * their hash, so growing one never copies more than a sixty-fourth of the set at once (no long pause
+ * while a million ids load, DESIGN §6.6). `freeze()` hands out a read-only copy sharing the arrays; the
+ * set copies a table before its next change to it (copy on write). DESIGN §6.1 (duplicate ids).
  */
 export interface IdSet {
   readonly size: number;
@@ -22,36 +23,42 @@ export interface IdSet {
 export interface ReadonlyIdSet {
   readonly size: number;
   has(id: string): boolean;
-  /** @internal the shared table. */
-  readonly table: IdTable;
+  /** @internal the shared tables and non-UUID ids. */
+  readonly parts: { tables: readonly IdTable[]; others: ReadonlySet<string> };
 }
 
-/** @internal The table behind an {@link IdSet}: 4 words a slot; `state` 0 empty, 1 used, 2 deleted. */
+/** @internal One table: 4 words a slot; `state` 0 empty, 1 used, 2 deleted. */
 interface IdTable {
   words: Uint32Array;
   state: Uint8Array;
   used: number;
   deleted: number;
-  others: Set<string>;
 }
 
+/** How many tables the UUIDs are spread over (a power of two). */
+const SEGMENTS = 64;
 const EMPTY = 0;
 const USED = 1;
 const DELETED = 2;
 
 function emptyTable(slots: number): IdTable {
-  return { words: new Uint32Array(slots * 4), state: new Uint8Array(slots), used: 0, deleted: 0, others: new Set() };
+  return { words: new Uint32Array(slots * 4), state: new Uint8Array(slots), used: 0, deleted: 0 };
 }
 
 function copyTable(t: IdTable): IdTable {
-  return { words: t.words.slice(), state: t.state.slice(), used: t.used, deleted: t.deleted, others: new Set(t.others) };
+  return { words: t.words.slice(), state: t.state.slice(), used: t.used, deleted: t.deleted };
 }
 
-/** The slot of the packed id in `key`: where it is, or (negated, minus one) the first free slot on its probe path. */
-function find(t: IdTable, key: Uint32Array): number {
-  const mask = t.state.length - 1;
+/** The hash of the packed id in `key`. */
+function hashOf(key: Uint32Array): number {
   let h = Math.imul(key[0]! ^ Math.imul(key[1]!, 0x9e3779b1) ^ Math.imul(key[2]!, 0x85ebca77) ^ Math.imul(key[3]!, 0xc2b2ae3d), 0x27d4eb2f);
   h ^= h >>> 15;
+  return h >>> 0;
+}
+
+/** The slot of the packed id in `key` (hash `h`): where it is, or (negated, minus one) the first free slot on its probe path. */
+function find(t: IdTable, key: Uint32Array, h: number): number {
+  const mask = t.state.length - 1;
   let slot = h & mask;
   let free = -1;
   for (;;) {
@@ -67,15 +74,19 @@ function find(t: IdTable, key: Uint32Array): number {
   }
 }
 
-/** A table with the same ids and room for `slots` slots (a power of two), deleted slots dropped. */
+/** A table with the same ids and `slots` slots (a power of two), deleted slots dropped. */
 function rehash(t: IdTable, slots: number): IdTable {
   const next = emptyTable(slots);
-  next.others = t.others;
   const key = new Uint32Array(4);
+  const words = t.words;
   for (let slot = 0; slot < t.state.length; slot++) {
     if (t.state[slot] !== USED) continue;
-    key.set(t.words.subarray(slot * 4, slot * 4 + 4));
-    const at = -find(next, key) - 1;
+    const o = slot * 4;
+    key[0] = words[o]!;
+    key[1] = words[o + 1]!;
+    key[2] = words[o + 2]!;
+    key[3] = words[o + 3]!;
+    const at = -find(next, key, hashOf(key)) - 1;
     next.words.set(key, at * 4);
     next.state[at] = USED;
     next.used++;
@@ -85,32 +96,43 @@ function rehash(t: IdTable, slots: number): IdTable {
 
 /** Creates an empty {@link IdSet}, or one holding a frozen set's ids (sharing its arrays until the first change). */
 export function createIdSet(from?: ReadonlyIdSet): IdSet {
-  let table: IdTable = from ? from.table : emptyTable(1024);
-  let shared = from !== undefined;
+  const tables: IdTable[] = from ? [...from.parts.tables] : Array.from({ length: SEGMENTS }, () => emptyTable(64));
+  const shared = new Array<boolean>(SEGMENTS).fill(from !== undefined);
+  let others = new Set(from?.parts.others ?? []);
+  let othersShared = false;
   const key = new Uint32Array(4);
-  const own = (): IdTable => {
-    if (shared) {
-      table = copyTable(table);
-      shared = false;
+  /** The segment of `key` (hash `h`), copied first if it is shared with a frozen set. */
+  const own = (segment: number): IdTable => {
+    if (shared[segment]) {
+      tables[segment] = copyTable(tables[segment]!);
+      shared[segment] = false;
     }
-    return table;
+    return tables[segment]!;
   };
-  const has = (t: IdTable, id: string): boolean => (packUuid(id, key, 0) ? find(t, key) >= 0 : t.others.has(id));
-  const set: IdSet = {
+  const has = (ts: readonly IdTable[], os: ReadonlySet<string>, id: string): boolean => {
+    if (!packUuid(id, key, 0)) return os.has(id);
+    const h = hashOf(key);
+    return find(ts[h >>> 26]!, key, h) >= 0;
+  };
+  const size = () => tables.reduce((n, t) => n + t.used, 0) + others.size;
+  return {
     get size() {
-      return table.used + table.others.size;
+      return size();
     },
-    has: (id) => has(table, id),
+    has: (id) => has(tables, others, id),
     add(id) {
       if (!packUuid(id, key, 0)) {
-        if (table.others.has(id)) return false;
-        own().others.add(id);
+        if (others.has(id)) return false;
+        if (othersShared) (others = new Set(others)), (othersShared = false);
+        others.add(id);
         return true;
       }
-      if (find(table, key) >= 0) return false;
-      let t = own();
-      if ((t.used + t.deleted + 1) * 10 > t.state.length * 6) t = table = rehash(t, t.used * 10 > t.state.length * 3 ? t.state.length * 2 : t.state.length);
-      const at = -find(t, key) - 1;
+      const h = hashOf(key);
+      const segment = h >>> 26;
+      if (find(tables[segment]!, key, h) >= 0) return false;
+      let t = own(segment);
+      if ((t.used + t.deleted + 1) * 10 > t.state.length * 6) t = tables[segment] = rehash(t, t.used * 10 > t.state.length * 3 ? t.state.length * 2 : t.state.length);
+      const at = -find(t, key, h) - 1;
       if (t.state[at] === DELETED) t.deleted--;
       t.words.set(key, at * 4);
       t.state[at] = USED;
@@ -118,20 +140,26 @@ export function createIdSet(from?: ReadonlyIdSet): IdSet {
       return true;
     },
     delete(id) {
-      if (!packUuid(id, key, 0)) return table.others.has(id) ? own().others.delete(id) : false;
-      if (find(table, key) < 0) return false;
-      const t = own();
-      const at = find(t, key);
-      t.state[at] = DELETED;
+      if (!packUuid(id, key, 0)) {
+        if (!others.has(id)) return false;
+        if (othersShared) (others = new Set(others)), (othersShared = false);
+        return others.delete(id);
+      }
+      const h = hashOf(key);
+      const segment = h >>> 26;
+      if (find(tables[segment]!, key, h) < 0) return false;
+      const t = own(segment);
+      t.state[find(t, key, h)] = DELETED;
       t.used--;
       t.deleted++;
       return true;
     },
     freeze() {
-      shared = true;
-      const frozen = table;
-      return { size: frozen.used + frozen.others.size, has: (id: string) => has(frozen, id), table: frozen };
+      shared.fill(true);
+      othersShared = true;
+      const frozenTables = [...tables];
+      const frozenOthers = others;
+      return { size: size(), has: (id: string) => has(frozenTables, frozenOthers, id), parts: { tables: frozenTables, others: frozenOthers } };
     },
   };
-  return set;
 }

@@ -1,5 +1,5 @@
 import { buildCompanyQueryIndex, type CompanyQueryIndex } from './buildCompanyQueryIndex.ts';
-import { appendEvent, compactByTime, createEventColumns, createStringTable, eventAt, filterRows, sumColumn, type EventColumns, type StringTable } from './eventColumns.ts';
+import { appendEvent, compactByTime, createEventColumns, createStringTable, eventAt, filterRows, rowJson, sumColumn, type EventColumns, type StringTable } from './eventColumns.ts';
 import { lowerBound, tallyCompany } from './tallyCompany.ts';
 import { MinHeap } from './MinHeap.ts';
 import type { BillingSystem, Tally, UsageEvent } from '../billing/types.ts';
@@ -62,7 +62,13 @@ export interface UsageIndex {
  */
 export interface UsageIndexView {
   readonly count: number;
-  readonly companies: ReadonlyArray<{ readonly companyId: string; readonly length: number; eventAt(row: number): UsageEvent }>;
+  readonly companies: ReadonlyArray<{
+    readonly companyId: string;
+    readonly length: number;
+    eventAt(row: number): UsageEvent;
+    /** The row as the JSON text of its control-plane record (`JSON.stringify(toUsageEventRecord(eventAt(row)))`, without the objects). */
+    jsonAt(row: number): string;
+  }>;
   /** @internal the columns and strings the view holds, for {@link createUsageIndex}. */
   readonly parts: { companies: ReadonlyArray<{ companyId: string; columns: EventColumns }>; strings: readonly string[] };
 }
@@ -244,9 +250,13 @@ export function createUsageIndex(from?: UsageIndexView): UsageIndex {
         count += columns.length;
       }
       const strings = table.values.slice();
+      const quoted: string[] = [];
       return {
         count,
-        companies: parts.map(({ companyId, columns }) => ({ companyId, length: columns.length, eventAt: (row: number) => eventAt(columns, table, companyId, row) })),
+        companies: parts.map(({ companyId, columns }) => {
+          const companyJson = JSON.stringify(companyId);
+          return { companyId, length: columns.length, eventAt: (row: number) => eventAt(columns, table, companyId, row), jsonAt: (row: number) => rowJson(columns, table, quoted, companyJson, row) };
+        }),
         parts: { companies: parts, strings },
       };
     },

@@ -187,3 +187,19 @@ export function sumColumn(c: EventColumns, column: 'minutesMilli' | 'creditsMill
   for (let i = 0; i < c.length; i++) if (values[i]! > 0) sum += values[i]!;
   return sum;
 }
+
+/**
+ * Row `i` as the JSON text of the control plane's event record (src/billing/toUsageEvent.ts
+ * `toUsageEventRecord`: the same keys in the same order, the same numbers), written straight from the
+ * columns: the export of a million events (DESIGN §6.6) makes no object per event. `quoted` holds each
+ * string-table entry already JSON-quoted (`JSON.stringify` of it), `companyJson` the company id quoted.
+ */
+export function rowJson(c: EventColumns, table: StringTable, quoted: string[], companyJson: string, i: number): string {
+  while (quoted.length < table.values.length) quoted.push(JSON.stringify(table.values[quoted.length]));
+  const credits = c.creditsMilli[i]!;
+  return (
+    `{"id":${JSON.stringify(getId(c.ids, i))},"companyId":${companyJson},"interviewId":${JSON.stringify(getId(c.interviewIds, i))}` +
+    `,"costKey":${quoted[c.costKeys[i]!]},"occurredAt":"${new Date(c.times[i]!).toISOString()}","minutes":${c.minutesMilli[i]! / 1000}` +
+    `${credits >= 0 ? `,"credits":${credits / 1000}` : ''},"agentFocus":${quoted[c.agentFocus[i]!]},"isTest":${c.isTest[i] === 1}}`
+  );
+}
