@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { bearerToken } from '../src/billing/authenticate.ts';
 import { createAdminRouter } from './admin/createAdminRouter.ts';
+import { createConsoleRouter } from './console/createConsoleRouter.ts';
 import { apiError, type ApiRequest } from './api/answerUsageRequest.ts';
 import { apiMessages } from './api/apiErrors.ts';
 import { handleApiRequest } from './api/handleApiRequest.ts';
@@ -63,7 +64,8 @@ function rawQuery(url: string): string {
  * Creates the HTTP side of the mock over a {@link MockState} (DESIGN §3, §6): an Express app that does
  * not listen. It only wires HTTP: request ids and logs, the request journal (§12), the 414 check, CORS
  * on the API paths (never on `/__admin`, §6.3), the API routes (answered by `handleApiRequest`), the
- * control plane, 404 for anything else, and an envelope for every error — never a stack trace.
+ * console and API reference pages (§12), the control plane, 404 for anything else, and an envelope
+ * for every error — never a stack trace.
  */
 export function createApp(opts: CreateAppOptions): MockApp {
   const logger = opts.logger ?? pino({ level: 'silent' });
@@ -116,6 +118,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
       next(err);
     }
   });
+  app.use('/__admin', createConsoleRouter({ allowedHosts: opts.allowedHosts ?? [], now: () => state.now(), check }));
   app.use('/__admin', createAdminRouter({ stateFor: () => state, check, allowedHosts: opts.allowedHosts ?? [], ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) }));
   app.use((req: Request, res: Response) => {
     const answer = apiError(state, 'RESOURCE_NOT_FOUND', apiMessages.noRoute(req.method, req.path), { resourceType: 'route', resourceId: req.path });
