@@ -4,11 +4,13 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { bearerToken } from '../src/billing/authenticate.ts';
 import { createAdminRouter } from './admin/createAdminRouter.ts';
+import { createConsoleRouter } from './console/createConsoleRouter.ts';
 import { apiError, type ApiRequest } from './api/answerUsageRequest.ts';
 import { apiMessages } from './api/apiErrors.ts';
 import { handleApiRequest } from './api/handleApiRequest.ts';
 import { errorBody } from './api/envelope.ts';
 import { createAnswerCheck, type AnswerCheck } from './http/createAnswerCheck.ts';
+import { createJournalRecorder } from './http/createJournalRecorder.ts';
 import { requestIdOf } from './http/requestId.ts';
 import { sendAnswer } from './http/sendAnswer.ts';
 import type { MockState, ScenarioCatalog } from './state/createMockState.ts';
@@ -60,9 +62,10 @@ function rawQuery(url: string): string {
 
 /**
  * Creates the HTTP side of the mock over a {@link MockState} (DESIGN §3, §6): an Express app that does
- * not listen. It only wires HTTP: request ids and logs, the 414 check, CORS on the API paths (never on
- * `/__admin`, §6.3), the API routes (answered by `handleApiRequest`), the control plane,
- * 404 for anything else, and an envelope for every error — never a stack trace.
+ * not listen. It only wires HTTP: request ids and logs, the request journal (§12), the 414 check, CORS
+ * on the API paths (never on `/__admin`, §6.3), the API routes (answered by `handleApiRequest`), the
+ * console and API reference pages (§12), the control plane, 404 for anything else, and an envelope
+ * for every error — never a stack trace.
  */
 export function createApp(opts: CreateAppOptions): MockApp {
   const logger = opts.logger ?? pino({ level: 'silent' });
@@ -90,6 +93,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
       customErrorMessage: (req, res) => requestLine(req, res.statusCode),
     }),
   );
+  app.use(createJournalRecorder(() => state));
   const admin = (req: Request) => req.path === '/__admin' || req.path.startsWith('/__admin/');
   const corsMiddleware = cors({
     origin: (opts.corsOrigin ?? '*') === '*' ? '*' : opts.corsOrigin!.split(',').map((o) => o.trim()),
@@ -114,6 +118,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
       next(err);
     }
   });
+  app.use('/__admin', createConsoleRouter({ allowedHosts: opts.allowedHosts ?? [], now: () => state.now(), check }));
   app.use('/__admin', createAdminRouter({ stateFor: () => state, check, allowedHosts: opts.allowedHosts ?? [], ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) }));
   app.use((req: Request, res: Response) => {
     const answer = apiError(state, 'RESOURCE_NOT_FOUND', apiMessages.noRoute(req.method, req.path), { resourceType: 'route', resourceId: req.path });

@@ -34,6 +34,8 @@ export interface StartMockServerOptions {
   validateResponses?: 'off' | 'log' | 'strict';
   /** Request log lines (pino); silent by default. */
   logger?: Logger;
+  /** How many requests `GET /__admin/requests` keeps (DESIGN §12); default 1 000. */
+  journalCapacity?: number;
 }
 
 /** A running mock: its base URL, its state (for commands in-process) and a way to stop it. */
@@ -73,6 +75,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     ...(nowMs === undefined ? {} : { nowMs }),
     rateLimit: options.rateLimit ?? false,
     atsRequireCompanyId: options.atsRequireCompanyId ?? false,
+    ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
   });
   const app = createApp({
     state,

@@ -10,6 +10,7 @@ import type { AnswerCheck } from '../http/createAnswerCheck.ts';
 import { sendAnswer } from '../http/sendAnswer.ts';
 import { adminError, adminResult, adminSuccess, type AdminSpecPath } from './adminAnswers.ts';
 import { contentTypeRefusal, createAdminGuard, type AdminGuardOptions } from './createAdminGuard.ts';
+import { clearRequests, listRequests } from './journalRoutes.ts';
 import { exportState, importState } from './stateRoutes.ts';
 
 /** The largest JSON body of a control-plane call (DESIGN §6.3): room for 100 000 events. `PUT /state` streams and has its own cap. */
@@ -147,6 +148,12 @@ export function createAdminRouter(opts: AdminRouterOptions): Router {
     if (!companyId.ok) return adminError(call.state.now(), spec, companyId.error);
     return run(call, spec, { type: 'deleteUsageEvents', ...(companyId.value === undefined ? {} : { companyId: companyId.value }) });
   });
+  route('get', '/usage-events/counts', ({ state }) => {
+    const companies = state.store.companies().map((c) => ({ companyId: c.id, events: state.store.eventCount(c.id) }));
+    return adminSuccess(state.now(), p('/usage-events/counts'), { total: state.store.eventCount(), companies });
+  });
+  route('get', '/requests', listRequests);
+  route('delete', '/requests', clearRequests);
   route('get', '/clock', ({ state }) => adminSuccess(state.now(), p('/clock'), state.clockState()));
   route('put', '/clock', (call) => run(call, p('/clock'), { type: 'setClock', clock: call.body as never }));
   route('get', '/faults', ({ state }) => adminSuccess(state.now(), p('/faults'), state.faults.list()));

@@ -8,6 +8,7 @@ import { isJournaled, type CommandResult, type CommandValues, type JournaledComm
 import { createFaultSet, type FaultSet } from './createFaultSet.ts';
 import { createMockClock, EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, type MockClock } from './createMockClock.ts';
 import { createRateLimiter, type RateLimiter } from './createRateLimiter.ts';
+import { createRequestJournal, type RequestJournal } from './createRequestJournal.ts';
 import { createStore, type MockStore, type StoreReader, type StoreView } from './createStore.ts';
 import { CONTRACT_SCENARIO, PROVIDER_STATES } from './providerStates.ts';
 import { stateErrors, type StateError, type StateResult } from './stateErrors.ts';
@@ -64,6 +65,8 @@ export interface MockStateOptions {
   onProgress?: (message: string) => void;
   /** The first scenario is a saved state being resumed (`--state-file`): the state's revision continues from the document's `revision`. */
   resume?: boolean;
+  /** How many requests the request journal keeps (DESIGN §12); default 1 000. */
+  journalCapacity?: number;
 }
 
 /**
@@ -79,6 +82,8 @@ export interface MockState {
   readonly store: StoreReader;
   readonly rateLimiter: RateLimiter;
   readonly faults: Pick<FaultSet, 'list' | 'match' | 'roll'>;
+  /** The last requests this state answered (DESIGN §12); recorded by the transports, not by commands. */
+  readonly journal: RequestJournal;
   /** The mock clock's now, milliseconds since epoch. */
   now(): number;
   clockState(): ClockState;
@@ -160,6 +165,7 @@ export async function createMockState(options: MockStateOptions): Promise<MockSt
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const clock = createMockClock({}, wallClock);
   const rateLimiter = createRateLimiter();
+  const journal = createRequestJournal(options.journalCapacity);
   const firstName = 'name' in options.scenario ? options.scenario.name : 'the scenario';
   const faults = createFaultSet(options.seed ?? ('seed' in options.scenario ? options.scenario.seed : undefined) ?? 1);
   const flags = { rateLimit: options.rateLimit ?? false, atsRequireCompanyId: options.atsRequireCompanyId ?? false };
@@ -380,6 +386,7 @@ export async function createMockState(options: MockStateOptions): Promise<MockSt
     },
     rateLimiter,
     faults,
+    journal,
     now: () => clock.now(),
     clockState: () => clock.state(),
     loadedScenario: () => baseline!.head,

@@ -45,3 +45,15 @@ export function readIntegerParam(field: string, raw: RawParam, min: number, max:
   if (!Number.isSafeInteger(n) || n < min || n > max) return { ok: false, error: validationError(field, raw, `must be a whole number from ${min} to ${max}`) };
   return { ok: true, value: n };
 }
+
+/**
+ * Reads an optional free-text parameter (the control plane's `path`, `key`, `requestId` filters):
+ * taken as given, 1 to `maxLength` characters. Errors as values (`details.field` = `field`): repeated,
+ * empty, too long. DESIGN §3.2 (a repeated filter → 400), §12.
+ */
+export function readTextParam(field: string, raw: RawParam, maxLength: number): { ok: true; value: string | undefined } | { ok: false; error: ValidationError } {
+  if (raw === undefined) return { ok: true, value: undefined };
+  if (Array.isArray(raw)) return repeated(field, raw);
+  if (raw === '' || raw.length > maxLength) return { ok: false, error: validationError(field, raw.length > 200 ? `${raw.slice(0, 200)}…` : raw, `must be 1 to ${maxLength} characters`) };
+  return { ok: true, value: raw };
+}

@@ -68,7 +68,7 @@ function createLogger(level: string): Logger {
   return pino({ level });
 }
 
-/** Adds `serve` (DESIGN §9): starts the mock, prints its base URL and the scenario's key table. */
+/** Adds `serve` (DESIGN §9): starts the mock, prints its base URL, the scenario's key table and the console's address (§12). */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -176,7 +176,8 @@ export function registerServeCommand(program: Command): void {
           `  scenario: ${state!.loadedScenario().name} · clock: ${clock.mode} ${clock.now} · events: ${state!.store.eventCount()} · answers checked against the spec: ${validate ? 'yes' : 'no'} · 429s: ${opts.rateLimit ? 'on' : 'off'}\n` +
           `  try: curl -H 'Authorization: Bearer ${state!.store.apiKeys()[0]?.key ?? 'sk_test_…'}' ${running!.baseUrl}/billing/usage\n\n` +
           formatKeyTable(state!.store) +
-          `\n  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults)\n`,
+          `\n  console: ${running!.baseUrl}/__admin/ (open it in a browser: state, clock, faults, the last requests) · API reference: ${running!.baseUrl}/__admin/docs\n` +
+          `  control plane: ${running!.baseUrl}/__admin (health, reset, scenarios, clock, companies, api-keys, usage-events, faults, requests)\n`,
       );
       let stopping = false;
       const stop = () => {

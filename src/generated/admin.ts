@@ -289,6 +289,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__admin/usage-events/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count usage events per company
+         * @description How many usage events the state holds in all, and per company (test events included), in
+         *     the order of `GET /__admin/companies`. One call instead of one `GET /__admin/usage-events?companyId=…&limit=1`
+         *     per company: the console reads it every few seconds.
+         */
+        get: operations["countUsageEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__admin/clock": {
         parameters: {
             query?: never;
@@ -340,6 +362,88 @@ export interface paths {
          * @description Removes every fault; the public API answers normally again.
          */
         delete: operations["deleteFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the last requests the mock answered
+         * @description The request journal (DESIGN §12): the last requests the mock answered outside `/__admin`
+         *     (the usage paths, unknown paths, 414s and CORS preflights), newest first, at most 1 000 kept
+         *     (older ones are dropped, and counted in `dropped`). Each entry has the method, path, raw
+         *     query, the last 4 characters of the API key (never the whole key), the status, the time
+         *     taken, the request id and the session. Filters combine (all must match); a repeated, empty,
+         *     malformed or unknown parameter answers 400, as on the API (DESIGN §3.2). The journal is not
+         *     part of the scenario: it is not saved by `--state-file`, and `reset` and scenario loads keep it.
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        /**
+         * Clear the request journal
+         * @description Forgets every journal entry (entry numbers `seq` go on from where they were). Takes no
+         *     parameters; like every state-changing call it needs `Content-Type: application/json`, even
+         *     without a body (DESIGN §6.3).
+         */
+        delete: operations["clearRequests"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open the QA console
+         * @description An HTML page for QA engineers (DESIGN §12): the loaded scenario, ATS integrations with their
+         *     companies, API keys, event counts, the clock (freeze, advance), faults (add, clear), built-in
+         *     scenarios (load, reset) and the request journal, refreshed every 2 seconds. It calls only
+         *     the JSON routes of this control plane, from the same origin, with `Content-Type:
+         *     application/json` on every change; when the mock has an admin token, paste it into the
+         *     page (kept in the tab's session storage, sent as `X-Admin-Token`). The page itself and its
+         *     script and style sheet (`/__admin/assets/…`) need no token: they hold no state. `/__admin`
+         *     redirects here.
+         */
+        get: operations["openConsole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the API reference
+         * @description The reference of `spec/openapi.yaml` rendered by Redoc from the mock's own files (no
+         *     network); `/__admin/docs/admin` renders this control plane's spec. The spec files are
+         *     served beside it (`/__admin/docs/openapi.yaml`, `/__admin/docs/admin.openapi.yaml`,
+         *     `/__admin/docs/scenario.schema.json`), so relative references resolve. No token needed.
+         */
+        get: operations["openApiReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -532,6 +636,52 @@ export interface components {
         UsageEventsDeleted: {
             deleted: number;
         };
+        /** @description How many usage events the state holds, in all and per company (test events included). */
+        UsageEventCounts: {
+            total: number;
+            companies: {
+                /** Format: uuid */
+                companyId: string;
+                events: number;
+            }[];
+        };
+        /** @description One request the mock answered outside `/__admin` (DESIGN §12). */
+        JournalEntry: {
+            /** @description The entry's number, 1, 2, 3, … in arrival order; a clear does not restart it. */
+            seq: number;
+            at: components["schemas"]["Instant"];
+            method: string;
+            /** @description The path as sent, without the query. */
+            path: string;
+            /** @description The raw query string as sent, without `?`; `""` when none. */
+            query: string;
+            /**
+             * @description The last 4 characters of the `Bearer` key, never more than half of it (`""` for a
+             *     one-character key); null when no key was sent. The whole key is never kept.
+             */
+            keySuffix: string | null;
+            status: number;
+            /** @description Wall time from arrival to the last byte of the answer, in milliseconds. */
+            ms: number;
+            /** @description The answer's `X-Request-Id`. */
+            requestId: string;
+            /** @description The `X-Mock-Session` that served the request (DESIGN §11); null for the default state. */
+            session: string | null;
+        };
+        /** @description The journal's matching entries, newest first. */
+        JournalPage: {
+            /** @description How many entries the journal keeps at most (1 000). */
+            capacity: number;
+            /** @description How many kept entries match the filters (before `limit`). */
+            total: number;
+            /** @description How many entries the cap pushed out since the mock started or the journal was cleared. */
+            dropped: number;
+            items: components["schemas"]["JournalEntry"][];
+        };
+        /** @description How many entries a clear forgot. */
+        JournalCleared: {
+            cleared: number;
+        };
         /** @description A fault's name, chosen by the caller or generated. */
         FaultId: string;
         /**
@@ -648,6 +798,15 @@ export interface components {
         };
         UsageEventsDeletedResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["UsageEventsDeleted"];
+        };
+        UsageEventCountsResponse: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["UsageEventCounts"];
+        };
+        JournalPageResponse: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["JournalPage"];
+        };
+        JournalClearedResponse: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["JournalCleared"];
         };
         ClockResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["ClockState"];
@@ -1532,6 +1691,29 @@ export interface operations {
             503: components["responses"]["StateNotSaved"];
         };
     };
+    countUsageEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageEventCountsResponse"];
+                };
+            };
+            401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
     getClock: {
         parameters: {
             query?: never;
@@ -1661,6 +1843,112 @@ export interface operations {
             403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description Only requests to this exact path, e.g. `/billing/usage` (`/v1/billing/usage` is another path). */
+                path?: string;
+                /**
+                 * @description Only requests made with this API key: the whole key (`sk_test_regular_minutes`) or the
+                 *     suffix the journal shows (`utes`, or `…utes` as the request log writes it). The journal
+                 *     keeps only the suffix, so two keys ending in the same 4 characters are not told apart.
+                 */
+                key?: string;
+                /** @description Only requests answered with this status. */
+                status?: number;
+                /** @description Only the request with this `X-Request-Id` (the caller's, or the one the mock made). */
+                requestId?: string;
+                /** @description At most this many entries (the newest); default every matching entry. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching requests, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalPageResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    clearRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many entries were forgotten. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalClearedResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
+            405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    openConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The console page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            403: components["responses"]["Refused"];
+        };
+    };
+    openApiReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API reference page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            403: components["responses"]["Refused"];
         };
     };
     setProviderState: {

@@ -12,7 +12,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 /** Starts `serve` with `args` and resolves with its base URL once it prints it; the caller kills it. */
-async function serve(args: string[]): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+async function serve(args: string[]): Promise<{ baseUrl: string; out: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--log-level', 'silent', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -29,7 +29,7 @@ async function serve(args: string[]): Promise<{ baseUrl: string; stop: () => Pro
       child.on('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { baseUrl, stop };
+  return { baseUrl, out: () => out, stop };
 }
 
 describe('instaview-mock command line (DESIGN §9)', () => {
@@ -74,6 +74,16 @@ describe('instaview-mock command line (DESIGN §9)', () => {
       expect([body.data.totalMinutesUsed, body.data.totalInterviews]).toEqual([200.5, 42]);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  it('serve names the console and the API reference in its banner (DESIGN §12)', async () => {
+    const mock = await serve(['--scenario', 'seed-examples']);
+    try {
+      expect(mock.out()).toContain(`console: ${mock.baseUrl}/__admin/ (open it in a browser`);
+      expect(mock.out()).toContain(`API reference: ${mock.baseUrl}/__admin/docs\n`);
+    } finally {
+      await mock.stop();
     }
   });
 
