@@ -10,6 +10,7 @@ import { createStateFile, StateFileError, type RecoveredState, type StateFile } 
 import type { Scenario } from '../../mock/state/types.ts';
 import { builtInScenarioCatalog, formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
 import { formatKeyTable } from './formatKeyTable.ts';
+import { watchLaunchers } from './watchLaunchers.ts';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
@@ -190,14 +191,7 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      // `npm start` in the background does not pass a kill on to this process: stop with the parent.
-      const parent = process.ppid;
-      setInterval(() => {
-        try {
-          process.kill(parent, 0);
-        } catch {
-          stop();
-        }
-      }, 1000).unref();
+      // `npm start` does not pass a kill -9 on to this process: stop when the process that launched it ends.
+      watchLaunchers(stop);
     });
 }

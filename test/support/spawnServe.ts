@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** The command line from the sources, as `npm run cli` runs it. */
-export const CLI = ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts'];
+/** The command line from the sources, as `npm run cli` runs it (one process: tsx as a loader, not its CLI wrapper). */
+export const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 
 /** A `serve` child process: its base URL once listening, everything it printed, and how it ended. */
 export interface ServeProcess {
