@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockApp } from './createApp.ts';
-import { createClientErrorHandler, createConnectHandler } from './http/clientErrorHandler.ts';
+import { createClientErrorHandler, createConnectHandler, createExpectationHandler } from './http/clientErrorHandler.ts';
 
 /** A listening mock: its base URL and a way to stop it. */
 export interface RunningMock {
@@ -23,6 +23,7 @@ export async function listen(mock: MockApp, { port, host }: { port: number; host
   const server = createServer({ maxHeaderSize: 32 * 1024, requireHostHeader: false }, mock.app);
   server.on('clientError', createClientErrorHandler(() => mock.state.now()));
   server.on('connect', createConnectHandler(() => mock.state.now()));
+  server.on('checkExpectation', createExpectationHandler(() => mock.state.now()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

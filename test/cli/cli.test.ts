@@ -128,6 +128,34 @@ describe('instaview-mock command line (DESIGN §9)', () => {
     expect(r.stderr).toContain(`${file}:6: /companies/0/billingSystem`);
   });
 
+  it('serve stops with exit 2 naming file, line and field when a scenario breaks the exact range (DESIGN §6.8)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const file = join(dir, 'huge-price.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: huge-price',
+        'description: a price past 15 significant digits',
+        'atsIntegrations: []',
+        'companies:',
+        '  - id: 22222222-2222-4222-8222-222222222222',
+        '    name: Globex',
+        '    billingSystem: credits',
+        '    pricing:',
+        '      GENERIC:',
+        '        baseCost: 0',
+        '        includedMinutes: 0',
+        '        costPerMinute: 9007199254740',
+        'apiKeys: []',
+        '',
+      ].join('\n'),
+    );
+    const r = run(['serve', '--port', '0', '--scenario', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}:12: /companies/0/pricing/GENERIC/costPerMinute: Invalid "pricing/GENERIC/costPerMinute": must be at most 999999999999.999`);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
   it('scenario validate accepts every built-in scenario', () => {
     const r = run(['scenario', 'validate', 'default', 'seed-examples', 'empty-period', 'edge-cases']);
     expect(r.stderr).toBe('');

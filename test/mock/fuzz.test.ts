@@ -71,3 +71,49 @@ describe('hostile bodies on the control plane', () => {
     await m.admin('POST', '/reset');
   });
 });
+
+/** What a refused call must leave as it was: the summary (events, clock, revision), entities and faults. */
+async function snapshotOfState(): Promise<string> {
+  const [health, companies, keys, ats, faults] = await Promise.all(['/health', '/companies', '/api-keys', '/ats-integrations', '/faults'].map((p) => m.admin('GET', p)));
+  const { responseMismatches: _ignored, ...summary } = health!.body.data;
+  return JSON.stringify([summary, companies!.body.data, keys!.body.data, ats!.body.data, faults!.body.data]);
+}
+
+const FORBIDDEN = fc.constantFrom('__proto__', 'constructor', 'prototype');
+const pointerLike = fc.oneof(
+  fc.array(fc.oneof(fc.string({ maxLength: 8 }), FORBIDDEN, fc.nat(5).map(String)), { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
+  fc.string({ maxLength: 20 }),
+);
+const numberLike = fc.oneof(fc.double({ noNaN: false }), fc.integer(), fc.constantFrom(999_999_999_999.999, 1e12, 9_007_199_254_740.991, -0.001, 0.0001, 8.64e15, -1, Number.MAX_SAFE_INTEGER));
+const withForbiddenKey = fc.tuple(FORBIDDEN, fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => JSON.parse(`{"name":"X","billingSystem":"minutes","${k}":${JSON.stringify(v)}}`));
+
+describe('hostile pointers, keys and numbers at every control-plane route (issue 8)', () => {
+  it('never answers 500, never touches Object.prototype, and a 4xx changes nothing', async () => {
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort().join();
+    const calls = fc.oneof(
+      pointerLike.map((p) => ['PUT', '/faults', { dropFields: [p] }] as const),
+      fc.tuple(numberLike, numberLike).map(([a, b]) => ['PATCH', `/companies/${IDS.globex}`, { pricing: { GENERIC: { baseCost: a, includedMinutes: 0, costPerMinute: b } } }] as const),
+      numberLike.map((n) => ['POST', '/usage-events', { companyId: IDS.acme, occurredAt: '2024-02-20T00:00:00Z', minutes: n }] as const),
+      numberLike.map((n) => ['PUT', '/clock', { advanceMs: n }] as const),
+      fc.string({ maxLength: 30 }).map((s) => ['PUT', '/clock', { mode: 'frozen', now: s }] as const),
+      withForbiddenKey.map((b) => ['POST', '/companies', b] as const),
+      fc.tuple(FORBIDDEN, fc.string({ maxLength: 5 })).map(([k, v]) => ['PATCH', `/api-keys/sk_test_acme`, JSON.parse(`{"${k}":${JSON.stringify(v)}}`)] as const),
+      pointerLike.map((p) => ['POST', `/scenarios/${encodeURIComponent(p)}/load`, undefined] as const),
+      pointerLike.map((p) => ['GET', `/companies?atsIntegrationId=${encodeURIComponent(p)}`, undefined] as const),
+    );
+    await fc.assert(
+      fc.asyncProperty(calls, async ([method, path, body]) => {
+        const before = await snapshotOfState();
+        const r = await m.admin(method, path, body);
+        expect(r.status).toBeLessThan(500);
+        if (r.status >= 400) expect(await snapshotOfState()).toBe(before);
+        else await m.admin('POST', '/reset');
+        expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(prototypeKeys);
+        expect(({} as Record<string, unknown>).hasOwnProperty).toBe(Object.prototype.hasOwnProperty);
+        expect((await m.get('/billing/usage', 'sk_test_acme')).status).toBe(200);
+      }),
+      { numRuns: 120, seed: 8 },
+    );
+    await m.admin('POST', '/reset');
+  });
+});
