@@ -14,6 +14,7 @@ import { createJournalRecorder } from './http/createJournalRecorder.ts';
 import { requestIdOf } from './http/requestId.ts';
 import { sendAnswer } from './http/sendAnswer.ts';
 import type { MockState, ScenarioCatalog } from './state/createMockState.ts';
+import { createSessions, type SessionError, type SessionOptions, type Sessions } from './state/createSessions.ts';
 
 /** Paths that serve `GET /billing/usage` (the docs use both base URLs; DESIGN §3). */
 export const USAGE_PATHS = ['/billing/usage', '/v1/billing/usage'];
@@ -38,12 +39,15 @@ export interface CreateAppOptions {
   allowedHosts?: readonly string[];
   /** The mock's own response check: `log` (default), `strict` (tests: a mismatch becomes a 500) or `off`. */
   validateResponses?: AnswerCheck['mode'];
+  /** How sessions (`X-Mock-Session`, DESIGN §11) are bounded: `--max-sessions`, `--session-ttl`. */
+  sessions?: SessionOptions;
 }
 
-/** What {@link createApp} returns: an app that does not listen, the state it serves and its response check. */
+/** What {@link createApp} returns: an app that does not listen, the default state, its sessions and the response check. */
 export interface MockApp {
   app: Express;
   state: MockState;
+  sessions: Sessions;
   check: AnswerCheck;
 }
 
@@ -71,6 +75,19 @@ export function createApp(opts: CreateAppOptions): MockApp {
   const logger = opts.logger ?? pino({ level: 'silent' });
   const check = createAnswerCheck(opts.validateResponses ?? 'log', logger);
   const { state } = opts;
+  const sessions = createSessions(state, { ...opts.sessions, ...(opts.catalog && !opts.sessions?.catalog ? { catalog: opts.catalog } : {}) });
+  // The state each request acts on: its session's (X-Mock-Session), else the default one (DESIGN §11).
+  const stateOfRequest = new WeakMap<Request, MockState>();
+  const stateFor = (req: Request): MockState => stateOfRequest.get(req) ?? state;
+  /** Resolves a request's `X-Mock-Session` (creating the session on first use); undefined when fine, else the error. */
+  const resolveSession = async (req: Request): Promise<SessionError | undefined> => {
+    const name = req.get('x-mock-session')?.trim();
+    if (name === undefined || name === '') return undefined; // an empty header names no session, as an empty key is no key
+    const resolved = await sessions.resolve(name);
+    if (!resolved.ok) return resolved.error;
+    stateOfRequest.set(req, resolved.state);
+    return undefined;
+  };
   const app = express();
   app.set('strict routing', true);
   app.set('case sensitive routing', true);
@@ -93,8 +110,14 @@ export function createApp(opts: CreateAppOptions): MockApp {
       customErrorMessage: (req, res) => requestLine(req, res.statusCode),
     }),
   );
-  app.use(createJournalRecorder(() => state));
   const admin = (req: Request) => req.path === '/__admin' || req.path.startsWith('/__admin/');
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    if (admin(req)) return next(); // the control plane resolves sessions after its guard
+    const error = await resolveSession(req);
+    if (!error) return next();
+    sendAnswer(req, res, sessionErrorAnswer(state, error), check, state.now());
+  });
+  app.use(createJournalRecorder(stateFor, (s) => sessions.nameOf(s)));
   const corsMiddleware = cors({
     origin: (opts.corsOrigin ?? '*') === '*' ? '*' : opts.corsOrigin!.split(',').map((o) => o.trim()),
     // No allowedHeaders: a preflight is answered with the headers it asks for (DESIGN §3.6: tracing headers work).
@@ -111,15 +134,16 @@ export function createApp(opts: CreateAppOptions): MockApp {
   app.all(USAGE_PATHS, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const request: ApiRequest = { method: req.method, path: req.path, query: rawQuery(req.url), header: (name) => req.get(name) };
-      const outcome = handleApiRequest(state, request);
+      const target = stateFor(req);
+      const outcome = handleApiRequest(target, request);
       if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
-      sendAnswer(req, res, outcome.answer(), check, state.now());
+      sendAnswer(req, res, outcome.answer(), check, target.now());
     } catch (err) {
       next(err);
     }
   });
   app.use('/__admin', createConsoleRouter({ allowedHosts: opts.allowedHosts ?? [], now: () => state.now(), check }));
-  app.use('/__admin', createAdminRouter({ stateFor: () => state, check, allowedHosts: opts.allowedHosts ?? [], ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) }));
+  app.use('/__admin', createAdminRouter({ stateFor, resolveSession, sessions, check, allowedHosts: opts.allowedHosts ?? [], ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) }));
   app.use((req: Request, res: Response) => {
     const answer = apiError(state, 'RESOURCE_NOT_FOUND', apiMessages.noRoute(req.method, req.path), { resourceType: 'route', resourceId: req.path });
     sendAnswer(req, res, { ...answer, specPath: undefined, ...(admin(req) ? { spec: 'admin' } : {}) }, check, state.now());
@@ -132,5 +156,19 @@ export function createApp(opts: CreateAppOptions): MockApp {
     if (res.headersSent) return void res.destroy();
     res.status(500).json(errorBody('INTERNAL_ERROR', 'The mock failed unexpectedly; see its log.', undefined, state.now()));
   });
-  return { app, state, check };
+  return { app, state, sessions, check };
+}
+
+/**
+ * A session that cannot be used, answered on an API path in the API's envelope: a bad name is 400
+ * `VALIDATION_ERROR` naming `X-Mock-Session`; the cap is 429 `RATE_LIMIT_EXCEEDED` whose window is the
+ * session cap (`limit`) and whose `Retry-After` is when the oldest idle session expires (DESIGN §11).
+ */
+function sessionErrorAnswer(state: MockState, error: SessionError) {
+  if (error.code === 'TOO_MANY_SESSIONS') {
+    const { retryAfter, maxSessions } = error.details;
+    const reset = Math.floor(state.now() / 1000) + retryAfter;
+    return apiError(state, 'RATE_LIMIT_EXCEEDED', error.message, { retryAfter, limit: maxSessions, remaining: 0, reset }, { headers: { 'Retry-After': String(retryAfter) } });
+  }
+  return apiError(state, 'VALIDATION_ERROR', error.message, { field: 'X-Mock-Session', value: String(error.details?.value ?? ''), reason: String(error.details?.reason ?? error.message) });
 }

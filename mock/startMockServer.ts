@@ -4,6 +4,7 @@ import { createApp, type MockApp } from './createApp.ts';
 import { listen } from './listen.ts';
 import type { ScenarioSource } from './state/buildStore.ts';
 import { createMockState, type MockState, type ScenarioCatalog } from './state/createMockState.ts';
+import type { SessionOptions } from './state/createSessions.ts';
 import type { Scenario } from './state/types.ts';
 
 /** How {@link startMockServer} starts a mock; everything is optional but the scenario's source. */
@@ -36,6 +37,8 @@ export interface StartMockServerOptions {
   logger?: Logger;
   /** How many requests `GET /__admin/requests` keeps (DESIGN §12); default 1 000. */
   journalCapacity?: number;
+  /** How sessions (`X-Mock-Session`, DESIGN §11) are bounded: `maxSessions` (64), `ttlMs` (one hour). */
+  sessions?: SessionOptions;
 }
 
 /** A running mock: its base URL, its state (for commands in-process) and a way to stop it. */
@@ -85,6 +88,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     validateResponses: options.validateResponses ?? 'log',
+    ...(options.sessions ? { sessions: options.sessions } : {}),
   });
   const running = await listen(app, { port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   return { url: running.baseUrl, port: running.port, state, app, close: () => running.close() };

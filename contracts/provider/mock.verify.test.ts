@@ -28,4 +28,20 @@ describe('the committed pact against the mock', () => {
     expect(report.ok).toBe(true);
     expect(all).toHaveLength(11);
   }, 60_000);
+
+  it('runs two verifications in parallel against one mock, each in its own session, and leaves the default state alone (DESIGN §11)', async () => {
+    const pacts = await loadPacts({ pactDir: PACT_DIR });
+    expect((await mock.admin('POST', '/scenarios/empty-period/load')).status).toBe(200);
+    const verify = (session: string) => verifyPacts({ providerBaseUrl: mock.baseUrl, pacts, env: DEMO_KEYS, providerStatesSetupUrl: `${mock.baseUrl}/__admin/provider-states`, session });
+    const [a, b] = await Promise.all([verify('pact-a'), verify('pact-b')]);
+    expect([a.failed, b.failed]).toEqual([[], []]);
+    expect([a.verified.length, b.verified.length]).toEqual([11, 11]);
+    // Every state change went to its session: the default state still holds what was loaded into it.
+    expect((await mock.admin('GET', '/health')).body.data.scenario).toBe('empty-period');
+    const sessions = (await mock.admin('GET', '/sessions')).body.data.map((s: { name: string; scenario: string }) => [s.name, s.scenario]);
+    expect(sessions).toEqual([
+      ['pact-a', 'pact-provider-states'],
+      ['pact-b', 'pact-provider-states'],
+    ]);
+  }, 60_000);
 });

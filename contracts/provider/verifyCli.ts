@@ -21,7 +21,7 @@ const PREFIX = 'contracts:verify:';
 
 /**
  * `npm run contracts:verify -- --provider-base-url URL [--pact-dir DIR | --pact-url URL]
- * [--provider-states-setup-url URL] [--junit FILE]`: verifies the consumer pacts against a provider (DESIGN §9).
+ * [--provider-states-setup-url URL] [--session NAME] [--junit FILE]`: verifies the consumer pacts against a provider (DESIGN §9).
  * Keys per role come from INSTAVIEW_* variables (contracts/provider/roles.ts); interactions whose role
  * lacks one are skipped with a line naming it. With PACT_BROKER_BASE_URL (and no --pact-dir/--pact-url)
  * the pact comes from the broker and, when nothing was skipped, results are published. `--junit FILE`
@@ -35,13 +35,14 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
     .option('--pact-dir <dir>', 'a directory of pact files (default: contracts/pacts, unless PACT_BROKER_BASE_URL is set)')
     .option('--pact-url <url>', 'one pact file by URL (a broker pact URL works; PACT_BROKER_TOKEN is sent)')
     .option('--provider-states-setup-url <url>', "Pact's state-change URL; our mock: <base>/__admin/provider-states. Omit for a real provider")
+    .option('--session <name>', "our mock's session to verify in (X-Mock-Session): parallel verifications against one mock, each in its own")
     .option('--provider-version <version>', 'version to publish results under (default: git SHA)')
     .option('--provider-branch <branch>', 'branch to publish results under (default: git branch)')
     .option('--require-all', 'fail when any interaction is skipped', false)
     .option('--junit <file>', 'also write JUnit XML: one test case per interaction (passed, failed, skipped)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  let opts: { providerBaseUrl: string; pactDir?: string; pactUrl?: string; providerStatesSetupUrl?: string; providerVersion?: string; providerBranch?: string; requireAll: boolean; junit?: string };
+  let opts: { providerBaseUrl: string; pactDir?: string; pactUrl?: string; providerStatesSetupUrl?: string; session?: string; providerVersion?: string; providerBranch?: string; requireAll: boolean; junit?: string };
   try {
     opts = program.parse(argv, { from: 'user' }).opts();
   } catch (err) {
@@ -90,6 +91,7 @@ export async function runVerifyCli(argv: string[], io: CliIo): Promise<number> {
     pacts,
     env: io.env,
     ...(opts.providerStatesSetupUrl ? { providerStatesSetupUrl: opts.providerStatesSetupUrl } : {}),
+    ...(opts.session ? { session: opts.session } : {}),
     ...(publish ? { publish, brokerSource: { brokerUrl: publish.brokerUrl, ...(token ? { token } : {}) } } : {}),
   });
   for (const s of report.skipped) {

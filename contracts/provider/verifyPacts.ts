@@ -16,6 +16,11 @@ export interface VerifyPactsOptions {
   env: NodeJS.ProcessEnv;
   /** Pact's state-change URL, e.g. `<mock>/__admin/provider-states`; without it (a real provider) states are not set up and `fromProviderState` values come from `env`. */
   providerStatesSetupUrl?: string;
+  /**
+   * Our mock's session to verify in (`X-Mock-Session`, DESIGN §11): every request and every state change
+   * carries it, so verifications in different sessions run in parallel against one mock.
+   */
+  session?: string;
   /** Test hook: state handlers by state sentence, used instead of a setup URL (statesFromProvider is then true). */
   stateHandlers?: VerifierOptions['stateHandlers'];
   /** Publish results to this broker (only when nothing is skipped and `brokerSource` is set). */
@@ -77,6 +82,31 @@ export function createKeySwapFilter(keySwap: Map<string, string>): RequestHandle
   };
 }
 
+/** Sets `X-Mock-Session` on every request Pact replays (after `inner`, the key swap). */
+function withSession(inner: RequestHandler, session: string | undefined): RequestHandler {
+  if (session === undefined) return inner;
+  return (req, res, next) =>
+    inner(req, res, (err?: unknown) => {
+      req.headers['x-mock-session'] = session;
+      next(err as never);
+    });
+}
+
+/**
+ * State handlers that call our mock's provider-state URL inside a session: Pact's own state-change
+ * call cannot carry a header, so each state's setup is this POST, with the values it answers returned
+ * to `fromProviderState`. A Proxy answers any sentence, also those of pacts from a broker.
+ */
+function sessionStateHandlers(url: string, session: string): NonNullable<VerifierOptions['stateHandlers']> {
+  const setup = (state: string) => async (params?: unknown) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mock-Session': session }, body: JSON.stringify({ state, params: params ?? {}, action: 'setup' }) });
+    const body = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`provider state "${state}" in session ${session}: HTTP ${res.status} ${JSON.stringify(body)}`);
+    return body as never;
+  };
+  return new Proxy({}, { get: (_t, prop) => (typeof prop === 'string' && !NOT_STATES.has(prop) ? setup(prop) : undefined) });
+}
+
 /**
  * Verifies pacts against a provider with Pact's Verifier: plans (skips interactions whose role has no
  * key or value, see planVerification), writes the runnable interactions to a temp pact directory,
@@ -98,7 +128,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
     const verifierOptions: VerifierOptions = {
       provider: PROVIDER,
       providerBaseUrl: options.providerBaseUrl,
-      requestFilter: createKeySwapFilter(plan.keySwap),
+      requestFilter: withSession(createKeySwapFilter(plan.keySwap), options.session),
       logLevel: 'error',
       timeout: options.timeoutMs ?? 30_000,
       ...(canPublish
@@ -112,7 +142,9 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<Verifica
             ...(options.publish!.providerBranch ? { providerVersionBranch: options.publish!.providerBranch } : {}),
           }
         : { pactUrls: plan.pacts.map((pact, i) => join(dir, `${i}-${pact.consumer.name}.json`)) }),
-      ...(options.providerStatesSetupUrl !== undefined
+      ...(options.providerStatesSetupUrl !== undefined && options.session !== undefined
+        ? { stateHandlers: sessionStateHandlers(options.providerStatesSetupUrl, options.session) }
+        : options.providerStatesSetupUrl !== undefined
         ? { providerStatesSetupUrl: options.providerStatesSetupUrl }
         : // A real provider: every state is "set up" by answering the values from env. The Verifier looks
           // handlers up by sentence, so a Proxy answers any sentence, also those of pacts from a broker.

@@ -6,9 +6,12 @@ import { FORBIDDEN_KEYS } from '../../src/scenario/index.ts';
 import type { MockAnswer } from '../api/envelope.ts';
 import type { MockCommand } from '../state/commands.ts';
 import type { MockState, ScenarioCatalog } from '../state/createMockState.ts';
+import type { SessionError, Sessions } from '../state/createSessions.ts';
 import type { AnswerCheck } from '../http/createAnswerCheck.ts';
 import { sendAnswer } from '../http/sendAnswer.ts';
 import { adminError, adminResult, adminSuccess, type AdminSpecPath } from './adminAnswers.ts';
+import { validateAgainst } from '../../src/validation/index.ts';
+import { stateErrors } from '../state/stateErrors.ts';
 import { contentTypeRefusal, createAdminGuard, type AdminGuardOptions } from './createAdminGuard.ts';
 import { clearRequests, listRequests } from './journalRoutes.ts';
 import { exportState, importState } from './stateRoutes.ts';
@@ -34,8 +37,12 @@ export interface AdminCall {
 
 /** What the control plane is built from. */
 export interface AdminRouterOptions extends AdminGuardOptions {
-  /** The state a request acts on (the default one, or a session's). */
+  /** The state a request acts on (the default one, or a session's), once `resolveSession` has run. */
   stateFor(req: Request): MockState;
+  /** Resolves the request's `X-Mock-Session` (creating the session on first use); the error when it cannot. */
+  resolveSession(req: Request): Promise<SessionError | undefined>;
+  /** The mock's sessions, for `/__admin/sessions` (DESIGN §11). */
+  sessions: Sessions;
   /** The built-in scenarios (`GET /__admin/scenarios`). */
   catalog?: ScenarioCatalog;
   /** The mock's own response check; its mismatch count shows in `/__admin/health`. */
@@ -63,6 +70,14 @@ function unknownParameter(query: RawQuery, allowed: readonly string[]) {
 export function createAdminRouter(opts: AdminRouterOptions): Router {
   const router = Router({ strict: true, caseSensitive: true });
   router.use(createAdminGuard(opts, (req) => opts.stateFor(req).now()));
+  // After the guard: a foreign page never gets to create a session. `/sessions` itself acts on them all.
+  router.use(async (req, res, next) => {
+    if (req.path === '/sessions' || req.path.startsWith('/sessions/')) return next();
+    const error = await opts.resolveSession(req);
+    if (!error) return next();
+    const now = opts.stateFor(req).now();
+    sendAnswer(req, res, adminError(now, undefined, error, error.code === 'TOO_MANY_SESSIONS' ? { 'Retry-After': String(error.details.retryAfter) } : {}), opts.check, now);
+  });
   const json = express.json({ limit: MAX_BODY, strict: false, reviver: refuseDangerousKeys, type: ['application/json', 'application/*+json'] });
   // PUT /state reads its own body: a streamed JSON document or YAML (mock/admin/stateRoutes.ts).
   router.use((req, res, next) => (req.method === 'PUT' && req.path === '/state' ? next() : json(req, res, next)));
@@ -166,6 +181,17 @@ export function createAdminRouter(opts: AdminRouterOptions): Router {
     // Not enveloped: Pact reads this body as the provider-state values (admin spec).
     return { status: 200, headers: {}, body: result.value, spec: 'admin', specPath: p('/provider-states') };
   });
+
+  route('get', '/sessions', ({ state }) => adminSuccess(state.now(), p('/sessions'), opts.sessions.list()));
+  route('post', '/sessions', async ({ state, body }) => {
+    const input = (body ?? {}) as { name?: unknown; scenario?: unknown };
+    const issues = validateAgainst('admin', '/components/schemas/SessionInput', input);
+    if (issues.length > 0) return adminError(state.now(), p('/sessions'), stateErrors.invalidBody(issues));
+    const made = await opts.sessions.create(String(input.name), input.scenario === undefined ? undefined : String(input.scenario));
+    if (!made.ok) return adminError(state.now(), p('/sessions'), made.error, made.error.code === 'TOO_MANY_SESSIONS' ? { 'Retry-After': String(made.error.details.retryAfter) } : {});
+    return adminSuccess(state.now(), p('/sessions'), made.value, 201);
+  });
+  route('delete', '/sessions/{name}', ({ state, params }) => adminResult(state.now(), p('/sessions/{name}'), opts.sessions.remove(params.name!)));
 
   for (const [path, methods] of routes) {
     router.all(path, (req, res) => {

@@ -26,6 +26,7 @@ export const STATUS_OF: Readonly<Record<MockErrorCode, number>> = {
   HOST_NOT_ALLOWED: 403,
   CORS_NOT_ALLOWED: 403,
   STATE_NOT_SAVED: 503,
+  TOO_MANY_SESSIONS: 429,
 };
 
 /** The `WWW-Authenticate` challenge every 401 carries (RFC 6750; DESIGN §3.1). */

@@ -11,11 +11,12 @@ function isAdminPath(path: string): boolean {
  * Express middleware that records every request outside `/__admin` in its state's request journal
  * (DESIGN §12) once the answer has been sent: the usage paths, unknown paths (404), 414s and CORS
  * preflights alike, since the journal shows what the app under test actually sent. Mount it after the
- * request-id middleware (the entry reads the answer's `X-Request-Id`). `stateFor` picks the state that
- * serves the request (the default one, later a session's). A request whose client left before the
+ * request-id middleware (the entry reads the answer's `X-Request-Id`) and after sessions are resolved.
+ * `stateFor` picks the state that serves the request (the default one, or a session's); `sessionOf` names
+ * that state's session (`null` for the default one). A request whose client left before the
  * answer was complete is not recorded.
  */
-export function createJournalRecorder(stateFor: (req: Request) => MockState) {
+export function createJournalRecorder(stateFor: (req: Request) => MockState, sessionOf: (state: MockState) => string | null = () => null) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (isAdminPath(req.path)) return next();
     const state = stateFor(req);
@@ -32,7 +33,7 @@ export function createJournalRecorder(stateFor: (req: Request) => MockState) {
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
         requestId: String(res.getHeader('X-Request-Id') ?? ''),
-        session: null,
+        session: sessionOf(state),
       });
     });
     next();

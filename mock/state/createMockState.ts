@@ -104,6 +104,12 @@ export interface MockState {
   snapshot(): StateSnapshot;
   /** From now on, saves every change before applying it. */
   attachPersistence(persistence: StatePersistence): void;
+  /**
+   * A new state whose loaded scenario is this one's as it was loaded (sharing its events until either
+   * changes: cheap), with the same options, its own clock, faults, rate-limit windows and journal, and
+   * no persistence: a session (DESIGN §11).
+   */
+  fork(): Promise<MockState>;
 }
 
 /** Thrown by {@link createMockState} when its first scenario does not apply (a start-up error); `problems` name each field. */
@@ -160,7 +166,7 @@ interface Baseline {
  * @throws {@link ScenarioApplyError} when the first scenario does not apply (schema-valid input is
  * expected; cross references, decimals and duplicates are what it reports). DESIGN §6, §7.
  */
-export async function createMockState(options: MockStateOptions): Promise<MockState> {
+export async function createMockState(options: MockStateOptions, adopt?: { baseline: Baseline }): Promise<MockState> {
   const wallClock = options.wallClock ?? Date.now;
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const clock = createMockClock({}, wallClock);
@@ -374,7 +380,7 @@ export async function createMockState(options: MockStateOptions): Promise<MockSt
     }
   }
 
-  const initial = await prepareScenario(options.scenario, options.nowMs);
+  const initial = adopt ? { ok: true as const, baseline: adopt.baseline, store: createStore(adopt.baseline.view) } : await prepareScenario(options.scenario, options.nowMs);
   if (!initial.ok) throw new ScenarioApplyError(firstName, initial.problems);
   install(initial.baseline, initial.store);
   if (options.resume) revision = initial.baseline.head.revision ?? 0;
@@ -412,6 +418,7 @@ export async function createMockState(options: MockStateOptions): Promise<MockSt
     attachPersistence(p) {
       persistence = p;
     },
+    fork: () => createMockState({ ...options, resume: false }, { baseline: baseline! }),
   };
   return state;
 }

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import ms from 'ms';
 import { pino, type Logger } from 'pino';
 import { parseInstant } from '../billing/parseInstant.ts';
 import { resolveUserPath } from './resolveUserPath.ts';
@@ -38,6 +39,15 @@ export function envFlag(name: string, env: NodeJS.ProcessEnv = process.env): { o
   return { ok: false, message: `${name}="${raw}" is not on/off: use true or false (also 1/0, yes/no, on/off).` };
 }
 
+/** Reads a duration such as `90s`, `30m`, `1h`, `2d` (the `ms` package's format) or plain milliseconds, as milliseconds. */
+function duration(name: string) {
+  return (value: string): number => {
+    const parsed = /^\d+$/.test(value) ? Number(value) : ms(value as ms.StringValue);
+    if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed <= 0) throw new InvalidArgumentError(`${name} must be a duration such as 90s, 30m, 1h or 2d, got "${value}".`);
+    return parsed;
+  };
+}
+
 function instant(value: string): number {
   const parsed = parseInstant(value);
   if (!parsed.ok) throw new InvalidArgumentError(`--now must be an ISO 8601 instant such as 2024-01-31T10:30:00Z: "${value}" ${parsed.reason}.`);
@@ -58,6 +68,8 @@ export interface ServeOptions {
   corsOrigin: string;
   logLevel: string;
   stateFile?: string;
+  maxSessions: number;
+  sessionTtl: number;
   /** Undefined when neither flag nor env var was given: then on unless NODE_ENV=production. */
   validateResponses?: boolean;
 }
@@ -84,6 +96,8 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--ats-require-company-id', 'ATS keys must pass companyId, the stricter reading of the docs (env INSTAVIEW_MOCK_ATS_REQUIRE_COMPANY_ID=true|false)'))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin').env('INSTAVIEW_MOCK_ADMIN_TOKEN'))
     .addOption(new Option('--allowed-hosts <names>', 'Host names /__admin accepts besides localhost, 127.0.0.1 and [::1] (comma-separated; DNS-rebinding guard)').env('INSTAVIEW_MOCK_ALLOWED_HOSTS'))
+    .addOption(new Option('--max-sessions <n>', 'the most sessions (X-Mock-Session) besides the default state').env('INSTAVIEW_MOCK_MAX_SESSIONS').default(64).argParser(integer('--max-sessions', 0, 10_000)))
+    .addOption(new Option('--session-ttl <duration>', 'drop a session unused this long: 90s, 30m, 1h, 2d (or milliseconds)').env('INSTAVIEW_MOCK_SESSION_TTL').default(3_600_000, '1h').argParser(duration('--session-ttl')))
     .addOption(new Option('--cors-origin <origins>', 'allowed CORS origin(s), comma-separated; * for any').env('INSTAVIEW_MOCK_CORS_ORIGIN').default('*'))
     .addOption(new Option('--log-level <level>', 'pino log level').env('INSTAVIEW_MOCK_LOG_LEVEL').default('info').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
     .addOption(new Option('--validate-responses', 'check every answer against the spec, logging mismatches as errors; default unless NODE_ENV=production (env INSTAVIEW_MOCK_VALIDATE_RESPONSES=true|false)'))
@@ -162,6 +176,7 @@ export function registerServeCommand(program: Command): void {
         allowedHosts: allowedHosts.map((h) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h)),
         ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
         validateResponses: validate ? 'log' : 'off',
+        sessions: { maxSessions: opts.maxSessions, ttlMs: opts.sessionTtl, catalog },
       });
       let running;
       try {

@@ -21,6 +21,11 @@ export interface BillingClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent with every request, e.g. `{ 'X-Request-Id': '…' }`. */
   headers?: Record<string, string>;
+  /**
+   * The mock's session to act on (`X-Mock-Session`, DESIGN §11): each parallel test run its own state.
+   * Only our mock reads it; a real provider ignores the header.
+   */
+  session?: string;
 }
 
 /**
@@ -103,6 +108,7 @@ function toBillingApiError(status: number, body: unknown): BillingApiError {
 export function createBillingClient(options: BillingClientOptions): BillingClient {
   const headers: Record<string, string> = { ...options.headers };
   if (options.apiKey !== undefined) headers.Authorization = `Bearer ${options.apiKey}`;
+  if (options.session !== undefined) headers['X-Mock-Session'] = options.session;
   const client = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     headers,

@@ -7,7 +7,14 @@ export interface paths {
     "/__admin/health": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -27,7 +34,14 @@ export interface paths {
     "/__admin/reset": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -49,7 +63,14 @@ export interface paths {
     "/__admin/scenarios": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -69,7 +90,14 @@ export interface paths {
     "/__admin/scenarios/{name}/load": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -92,7 +120,14 @@ export interface paths {
     "/__admin/state": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -123,7 +158,14 @@ export interface paths {
     "/__admin/ats-integrations": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -147,7 +189,14 @@ export interface paths {
     "/__admin/companies": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -172,7 +221,14 @@ export interface paths {
     "/__admin/companies/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
@@ -205,7 +261,14 @@ export interface paths {
     "/__admin/api-keys": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -230,7 +293,14 @@ export interface paths {
     "/__admin/api-keys/{key}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The API key itself, e.g. `sk_test_regular_minutes`. */
                 key: components["parameters"]["ApiKeyPath"];
@@ -258,7 +328,14 @@ export interface paths {
     "/__admin/usage-events": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -292,7 +369,14 @@ export interface paths {
     "/__admin/usage-events/counts": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -314,7 +398,14 @@ export interface paths {
     "/__admin/clock": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -341,7 +432,14 @@ export interface paths {
     "/__admin/faults": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -370,7 +468,14 @@ export interface paths {
     "/__admin/requests": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -449,10 +554,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__admin/provider-states": {
+    "/__admin/sessions": {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sessions
+         * @description Every live session (DESIGN §11), by name, with its loaded scenario, its number of usage events,
+         *     when it was made and last used, and when it expires if left idle (`--session-ttl`, wall time).
+         *     The default state (no `X-Mock-Session`) is not listed.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        /**
+         * Create a session
+         * @description Makes a session: its own scenario, clock, events, faults, rate-limit windows and request
+         *     journal (DESIGN §11). It starts from the mock's loaded scenario (as loaded, sharing its events
+         *     until either changes), or from the built-in scenario named in `scenario`. Any request with an
+         *     unknown `X-Mock-Session` makes one the same way, from the loaded scenario. A name in use answers
+         *     409; past `--max-sessions` (default 64) 429 `TOO_MANY_SESSIONS`.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/sessions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A session's name. */
+                name: components["parameters"]["SessionName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a session
+         * @description Drops the session and everything in it; an unknown name answers 404.
+         */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/provider-states": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -492,7 +657,7 @@ export interface components {
          * @description Error codes of the control plane (DESIGN §6).
          * @enum {string}
          */
-        AdminErrorCode: "VALIDATION_ERROR" | "ADMIN_TOKEN_REQUIRED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_ERROR" | "URI_TOO_LONG" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "HOST_NOT_ALLOWED" | "CORS_NOT_ALLOWED" | "STATE_NOT_SAVED";
+        AdminErrorCode: "VALIDATION_ERROR" | "ADMIN_TOKEN_REQUIRED" | "RESOURCE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL_ERROR" | "URI_TOO_LONG" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "HOST_NOT_ALLOWED" | "CORS_NOT_ALLOWED" | "STATE_NOT_SAVED" | "TOO_MANY_SESSIONS";
         /** @description What went wrong; `details` depends on `code`. */
         AdminError: {
             code: components["schemas"]["AdminErrorCode"];
@@ -573,6 +738,23 @@ export interface components {
             /** @description Stored usage events, generated and test events included. */
             events: number;
             clock: components["schemas"]["ClockState"];
+        };
+        /** @description A session to make (DESIGN §11). */
+        SessionInput: {
+            /** @description A plain name; `default` names the mock's own state and is refused. */
+            name: string;
+            /** @description A built-in scenario to start from; default the mock's loaded scenario. */
+            scenario?: components["schemas"]["ScenarioName"];
+        };
+        /** @description One session; instants are wall time. */
+        SessionInfo: {
+            name: string;
+            /** @description Its loaded scenario's `name`. */
+            scenario: string;
+            events: number;
+            createdAt: components["schemas"]["Instant"];
+            lastUsedAt: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
         };
         /** @description The built-in scenarios' names, sorted, and the loaded scenario's name. */
         ScenarioList: {
@@ -755,6 +937,12 @@ export interface components {
                 events: number;
                 clock: components["schemas"]["ClockState"];
             };
+        };
+        SessionListResponse: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["SessionInfo"][];
+        };
+        SessionResponse: components["schemas"]["SuccessEnvelope"] & {
+            data: components["schemas"]["SessionInfo"];
         };
         StateSummaryResponse: components["schemas"]["SuccessEnvelope"] & {
             data: components["schemas"]["StateSummary"];
@@ -1072,6 +1260,20 @@ export interface components {
             };
         };
         /**
+         * @description The mock holds `--max-sessions` sessions already (`TOO_MANY_SESSIONS`); `Retry-After` says when
+         *     the oldest idle one expires. Delete one, or wait.
+         */
+        TooManySessions: {
+            headers: {
+                /** @description Seconds until the oldest idle session expires. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AdminErrorResponse"];
+            };
+        };
+        /**
          * @description The change could not be written to `--state-file`, so it was not applied
          *     (`STATE_NOT_SAVED`); `GET /__admin/health` says `degraded` with the reason (DESIGN §6.5).
          */
@@ -1085,6 +1287,14 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+         *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+         *     `default`, the mock's own state. The same header on API requests selects the same session.
+         */
+        MockSession: string;
+        /** @description A session's name. */
+        SessionName: string;
         /** @description A built-in scenario's plain name (`mock/scenarios/<name>.yaml`), never a path. */
         ScenarioName: components["schemas"]["ScenarioName"];
         /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
@@ -1104,7 +1314,14 @@ export interface operations {
     getHealth: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1127,7 +1344,14 @@ export interface operations {
     resetState: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1153,7 +1377,14 @@ export interface operations {
     listScenarios: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1176,7 +1407,14 @@ export interface operations {
     loadScenario: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description A built-in scenario's plain name (`mock/scenarios/<name>.yaml`), never a path. */
                 name: components["parameters"]["ScenarioName"];
@@ -1206,7 +1444,14 @@ export interface operations {
     getState: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1229,7 +1474,14 @@ export interface operations {
     putState: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1261,7 +1513,14 @@ export interface operations {
     listAtsIntegrations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1284,7 +1543,14 @@ export interface operations {
     createAtsIntegration: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1319,7 +1585,14 @@ export interface operations {
                 /** @description Only the companies managed by this ATS integration. */
                 atsIntegrationId?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1343,7 +1616,14 @@ export interface operations {
     createCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1375,7 +1655,14 @@ export interface operations {
     getCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
@@ -1403,7 +1690,14 @@ export interface operations {
     deleteCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
@@ -1433,7 +1727,14 @@ export interface operations {
     updateCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The company's UUID (case-insensitive); an unknown id answers 404. */
                 id: components["parameters"]["CompanyIdPath"];
@@ -1469,7 +1770,14 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1492,7 +1800,14 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1524,7 +1839,14 @@ export interface operations {
     deleteApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The API key itself, e.g. `sk_test_regular_minutes`. */
                 key: components["parameters"]["ApiKeyPath"];
@@ -1553,7 +1875,14 @@ export interface operations {
     updateApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path: {
                 /** @description The API key itself, e.g. `sk_test_regular_minutes`. */
                 key: components["parameters"]["ApiKeyPath"];
@@ -1599,7 +1928,14 @@ export interface operations {
                 /** @description Number of matching events to skip. */
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1623,7 +1959,14 @@ export interface operations {
     createUsageEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1668,7 +2011,14 @@ export interface operations {
                 /** @description Only this company's events. */
                 companyId?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1694,7 +2044,14 @@ export interface operations {
     countUsageEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1717,7 +2074,14 @@ export interface operations {
     getClock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1740,7 +2104,14 @@ export interface operations {
     setClock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1771,7 +2142,14 @@ export interface operations {
     listFaults: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1794,7 +2172,14 @@ export interface operations {
     setFaults: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1824,7 +2209,14 @@ export interface operations {
     deleteFaults: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1863,7 +2255,14 @@ export interface operations {
                 /** @description At most this many entries (the newest); default every matching entry. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1887,7 +2286,14 @@ export interface operations {
     clearRequests: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1951,10 +2357,100 @@ export interface operations {
             403: components["responses"]["Refused"];
         };
     };
-    setProviderState: {
+    listSessions: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListResponse"];
+                };
+            };
+            401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description The new session. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManySessions"];
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A session's name. */
+                name: components["parameters"]["SessionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            401: components["responses"]["AdminTokenRequired"];
+            403: components["responses"]["Refused"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    setProviderState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The session the call acts on (DESIGN §11): a plain name (letters, digits, `_`, `-`, at most 64
+                 *     characters; 400 otherwise), made from the loaded scenario on first use. Without it, or with
+                 *     `default`, the mock's own state. The same header on API requests selects the same session.
+                 */
+                "X-Mock-Session"?: components["parameters"]["MockSession"];
+            };
             path?: never;
             cookie?: never;
         };

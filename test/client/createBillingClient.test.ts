@@ -44,6 +44,13 @@ describe('createBillingClient', () => {
     expect(data?.companies.map((c) => c.companyName)).toEqual(['Hooli Talent', 'Initech', 'Stark Recruiting', 'Umbrella Staffing']);
   });
 
+  it('sends the session as X-Mock-Session when one is given, and no such header otherwise (DESIGN §11)', async () => {
+    await createBillingClient({ baseUrl, apiKey: 'sk_test_good', session: 'worker-2' }).getUsage();
+    expect(lastRequest?.headers['x-mock-session']).toBe('worker-2');
+    await createBillingClient({ baseUrl, apiKey: 'sk_test_good' }).getUsage();
+    expect(lastRequest?.headers['x-mock-session']).toBeUndefined();
+  });
+
   it('serialises a Date as an ISO 8601 instant and passes strings and companyId through', async () => {
     const client = createBillingClient({ baseUrl: `${baseUrl}/`, apiKey: 'sk_test_good' });
     await client.getUsage({
