@@ -1,25 +1,22 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import { bearerToken } from '../src/billing/authenticate.ts';
 import { createAdminRouter } from './admin/createAdminRouter.ts';
 import { createConsoleRouter } from './console/createConsoleRouter.ts';
-import { apiError, type ApiRequest } from './api/answerUsageRequest.ts';
+import { apiError } from './api/answerUsageRequest.ts';
 import { apiMessages } from './api/apiErrors.ts';
-import { handleApiRequest } from './api/handleApiRequest.ts';
 import { errorBody } from './api/envelope.ts';
 import { createAnswerCheck, type AnswerCheck } from './http/createAnswerCheck.ts';
-import { createJournalRecorder } from './http/createJournalRecorder.ts';
-import { requestIdOf } from './http/requestId.ts';
+import { createRequestPrelude, createRequestStart } from './http/createRequestPrelude.ts';
+import { createApiHandler, MAX_QUERY_BYTES } from './http/createApiHandler.ts';
 import { sendAnswer } from './http/sendAnswer.ts';
 import type { MockState, ScenarioCatalog } from './state/createMockState.ts';
 import { createSessions, type SessionError, type SessionOptions, type Sessions } from './state/createSessions.ts';
 
 /** Paths that serve `GET /billing/usage` (the docs use both base URLs; DESIGN §3). */
 export const USAGE_PATHS = ['/billing/usage', '/v1/billing/usage'];
-/** The longest query string answered normally; longer gets 414 `URI_TOO_LONG` (DESIGN §3.6). */
-export const MAX_QUERY_BYTES = 8 * 1024;
+export { MAX_QUERY_BYTES };
 /** Response headers a browser app may read (DESIGN §3.6). */
 export const EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit-Minute', 'X-RateLimit-Limit-Hour', 'X-RateLimit-Remaining-Minute', 'X-RateLimit-Remaining-Hour', 'X-RateLimit-Reset-Minute', 'X-RateLimit-Reset-Hour'];
 
@@ -43,19 +40,17 @@ export interface CreateAppOptions {
   sessions?: SessionOptions;
 }
 
-/** What {@link createApp} returns: an app that does not listen, the default state, its sessions and the response check. */
+/**
+ * What {@link createApp} returns: the request handler to give `http.createServer` (the API paths served
+ * straight on Node, everything else by the Express app), the Express app, the default state, its
+ * sessions and the response check. Nothing listens.
+ */
 export interface MockApp {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   app: Express;
   state: MockState;
   sessions: Sessions;
   check: AnswerCheck;
-}
-
-/** One log line per request: method, path, status, time, request id and the key's last 4 characters only. */
-function requestLine(req: { method?: string; url?: string; id?: unknown; headers: Record<string, string | string[] | undefined> }, status: number, ms?: number): string {
-  const auth = req.headers.authorization;
-  const token = bearerToken(typeof auth === 'string' ? auth : undefined);
-  return `${req.method} ${req.url?.split('?')[0]} → ${status}${ms === undefined ? '' : ` in ${ms} ms`} · ${String(req.id)}${token ? ` · key …${token.slice(-4)}` : ''}`;
 }
 
 /** The raw query string of a request URL, without `?` (`""` when none). */
@@ -77,11 +72,12 @@ export function createApp(opts: CreateAppOptions): MockApp {
   const { state } = opts;
   const sessions = createSessions(state, { ...opts.sessions, ...(opts.catalog && !opts.sessions?.catalog ? { catalog: opts.catalog } : {}) });
   // The state each request acts on: its session's (X-Mock-Session), else the default one (DESIGN §11).
-  const stateOfRequest = new WeakMap<Request, MockState>();
-  const stateFor = (req: Request): MockState => stateOfRequest.get(req) ?? state;
+  const stateOfRequest = new WeakMap<IncomingMessage, MockState>();
+  const stateFor = (req: IncomingMessage): MockState => stateOfRequest.get(req) ?? state;
   /** Resolves a request's `X-Mock-Session` (creating the session on first use); undefined when fine, else the error. */
-  const resolveSession = async (req: Request): Promise<SessionError | undefined> => {
-    const name = req.get('x-mock-session')?.trim();
+  const resolveSession = async (req: IncomingMessage): Promise<SessionError | undefined> => {
+    const header = req.headers['x-mock-session'];
+    const name = (Array.isArray(header) ? header.join(',') : header)?.trim();
     if (name === undefined || name === '') return undefined; // an empty header names no session, as an empty key is no key
     const resolved = await sessions.resolve(name);
     if (!resolved.ok) return resolved.error;
@@ -95,29 +91,14 @@ export function createApp(opts: CreateAppOptions): MockApp {
   app.set('etag', false);
   app.set('query parser', false);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestIdOf,
-      quietReqLogger: true,
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
-      customProps: (req) => {
-        const token = bearerToken(req.headers.authorization);
-        return token ? { key: `…${token.slice(-4)}` } : {};
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      customSuccessMessage: (req, res, responseTime) => requestLine(req, res.statusCode, responseTime),
-      customErrorMessage: (req, res) => requestLine(req, res.statusCode),
-    }),
-  );
+  const prelude = { logger, stateFor, sessionOf: (s: MockState) => sessions.nameOf(s) };
+  app.use(createRequestPrelude(prelude));
   const admin = (req: Request) => req.path === '/__admin' || req.path.startsWith('/__admin/');
-  app.use(async (req: Request, res: Response, next: NextFunction) => {
-    if (admin(req)) return next(); // the control plane resolves sessions after its guard
-    const error = await resolveSession(req);
-    if (!error) return next();
-    sendAnswer(req, res, sessionErrorAnswer(state, error), check, state.now());
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // The control plane resolves sessions after its guard; no header, no work (the common case).
+    if (admin(req) || req.headers['x-mock-session'] === undefined) return next();
+    void resolveSession(req).then((error) => (error ? sendAnswer(req, res, sessionErrorAnswer(state, error), check, state.now()) : next()), next);
   });
-  app.use(createJournalRecorder(stateFor, (s) => sessions.nameOf(s)));
   const corsMiddleware = cors({
     origin: (opts.corsOrigin ?? '*') === '*' ? '*' : opts.corsOrigin!.split(',').map((o) => o.trim()),
     // No allowedHeaders: a preflight is answered with the headers it asks for (DESIGN §3.6: tracing headers work).
@@ -131,17 +112,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
     const answer = apiError(state, 'URI_TOO_LONG', apiMessages.uriTooLong(MAX_QUERY_BYTES), { maxBytes: MAX_QUERY_BYTES });
     sendAnswer(req, res, admin(req) ? { ...answer, spec: 'admin', specPath: undefined } : { ...answer, specPath: undefined }, check, state.now());
   });
-  app.all(USAGE_PATHS, async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const request: ApiRequest = { method: req.method, path: req.path, query: rawQuery(req.url), header: (name) => req.get(name) };
-      const target = stateFor(req);
-      const outcome = handleApiRequest(target, request);
-      if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
-      sendAnswer(req, res, outcome.answer(), check, target.now());
-    } catch (err) {
-      next(err);
-    }
-  });
+  // The API paths are served before Express (below, `handler`); only their CORS preflights come here.
   app.use('/__admin', createConsoleRouter({ allowedHosts: opts.allowedHosts ?? [], now: () => state.now(), check }));
   app.use('/__admin', createAdminRouter({ stateFor, resolveSession, sessions, check, allowedHosts: opts.allowedHosts ?? [], ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) }));
   app.use((req: Request, res: Response) => {
@@ -156,7 +127,25 @@ export function createApp(opts: CreateAppOptions): MockApp {
     if (res.headersSent) return void res.destroy();
     res.status(500).json(errorBody('INTERNAL_ERROR', 'The mock failed unexpectedly; see its log.', undefined, state.now()));
   });
-  return { app, state, sessions, check };
+  const api = createApiHandler({
+    start: createRequestStart(prelude),
+    session: async (req) => {
+      const error = await resolveSession(req);
+      return error ? { answer: sessionErrorAnswer(state, error) } : { state: stateFor(req) };
+    },
+    state,
+    cors: corsMiddleware as never,
+    check,
+    logger,
+  });
+  const usagePaths = new Set(USAGE_PATHS);
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    if (req.method !== 'OPTIONS' && usagePaths.has(q < 0 ? url : url.slice(0, q))) return api(req, res);
+    app(req, res);
+  };
+  return { handler, app, state, sessions, check };
 }
 
 /**

@@ -20,7 +20,7 @@ export interface RunningMock {
 export async function listen(mock: MockApp, { port, host }: { port: number; host: string }): Promise<RunningMock> {
   // requireHostHeader: false lets Express answer a Host-less HTTP/1.1 request with the envelope
   // instead of Node's bare 400; CONNECT never reaches Express, so it is answered here.
-  const server = createServer({ maxHeaderSize: 32 * 1024, requireHostHeader: false }, mock.app);
+  const server = createServer({ maxHeaderSize: 32 * 1024, requireHostHeader: false }, mock.handler);
   server.on('clientError', createClientErrorHandler(() => mock.state.now()));
   server.on('connect', createConnectHandler(() => mock.state.now()));
   server.on('checkExpectation', createExpectationHandler(() => mock.state.now()));

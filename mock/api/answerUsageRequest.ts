@@ -4,7 +4,8 @@ import { readQuery } from '../../src/billing/readQuery.ts';
 import { resolveUsageRequest, type CompanyDirectory } from '../../src/billing/resolveUsageRequest.ts';
 import type { MockState } from '../state/createMockState.ts';
 import { apiMessages, STATUS_OF, USAGE_METHODS, WWW_AUTHENTICATE } from './apiErrors.ts';
-import { errorBody, successBody, type MockAnswer, type MockErrorCode } from './envelope.ts';
+import { errorBody, type MockAnswer, type MockErrorCode } from './envelope.ts';
+import type { Company, Tally } from '../../src/billing/types.ts';
 
 /** The spec path every usage answer is checked against (spec/openapi.yaml). */
 export const USAGE_SPEC_PATH = '/billing/usage';
@@ -32,7 +33,8 @@ export function apiError(state: Pick<MockState, 'now'>, code: MockErrorCode, mes
  * both call this, so they answer alike): the method check (405 with `Allow`), then DESIGN §3.1's checks
  * in order — key (401/403), rate limit (429 with `Retry-After`), scope (403), query (400; more than
  * 1 000 parameters included), company (403) — then the report of §3.3–§3.5 in the success envelope.
- * The six rate-limit headers go on every answer after step 3. Faults are applied by the caller
+ * The six rate-limit headers go on every answer after step 3. The 200's body comes as `report` (the
+ * envelope around the report's text and its UTF-8 bytes), from the state's report cache when possible. Faults are applied by the caller
  * ({@link applyFaults}) around this.
  */
 export function answerUsageRequest(state: MockState, request: ApiRequest): MockAnswer {
@@ -53,8 +55,39 @@ export function answerUsageRequest(state: MockState, request: ApiRequest): MockA
   const directory: CompanyDirectory = { company: (id) => store.company(id), companiesOfAts: (id) => store.companies({ atsIntegrationId: id }) };
   const resolved = query.ok ? resolveUsageRequest(key, query.query, directory, { nowMs, atsRequireCompanyId: state.options.atsRequireCompanyId }) : query;
   if (!resolved.ok) return apiError(state, resolved.error.code, resolved.error.message, resolved.error.details, { headers: limit.headers });
-  const report = buildUsageReport(resolved.companies, (c) => store.tally(c.id, c.billingSystem, resolved.startMs, resolved.endMs));
-  return { status: 200, headers: limit.headers, body: successBody(report, nowMs), spec: 'api', specPath: USAGE_SPEC_PATH };
+  const data = reportText(state, resolved.companies, resolved.startMs, resolved.endMs);
+  const report = { head: '{"success":true,"data":', text: data.text, bytes: data.bytes, tail: `,"error":null,"timestamp":"${new Date(nowMs).toISOString()}"}` };
+  return { status: 200, headers: limit.headers, report, spec: 'api', specPath: USAGE_SPEC_PATH };
+}
+
+/** The most report texts a state keeps (about 75 KB each for 200 companies). */
+const MAX_REPORT_TEXTS = 64;
+
+/**
+ * The JSON text of the report over `companies` and `[startMs, endMs)` (DESIGN §3.3–§3.5): taken from the
+ * state's `reportTexts` when the same companies (ids, names, billing systems) have the same tallies,
+ * else built, serialized once and kept (oldest dropped past {@link MAX_REPORT_TEXTS}). Tallies are cheap
+ * (binary searches); building and serializing 200 companies is not (issue 11). Exact: the key holds
+ * everything the report is made of, so equal keys give equal reports.
+ */
+function reportText(state: MockState, companies: readonly Company[], startMs: number, endMs: number): { text: string; bytes: Uint8Array } {
+  const tallies = new Map<Company, Tally>();
+  let key = '';
+  for (const c of companies) {
+    const tally = state.store.tally(c.id, c.billingSystem, startMs, endMs);
+    tallies.set(c, tally);
+    key += `${c.id}\u0000${c.name}\u0000${c.billingSystem}\u0000${tally.interviews}`;
+    for (const b of tally.buckets) key += `\u0000${b.costKey}\u0000${b.events}\u0000${b.milli}`;
+    key += '\u0001';
+  }
+  const cache = state.reportTexts;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(buildUsageReport(companies, (c) => tallies.get(c)!));
+  const entry = { text, bytes: new TextEncoder().encode(text) };
+  cache.set(key, entry);
+  if (cache.size > MAX_REPORT_TEXTS) cache.delete(cache.keys().next().value!);
+  return entry;
 }
 
 /** The API key a request names, for fault scoping and logs (DESIGN §3.1's bearer rules). */

@@ -2,7 +2,7 @@ import { pointerSegments } from '../../src/validation/jsonPointer.ts';
 import type { Fault } from '../state/createFaultSet.ts';
 import type { MockState } from '../state/createMockState.ts';
 import { requestKey, type ApiRequest } from './answerUsageRequest.ts';
-import type { MockAnswer } from './envelope.ts';
+import { answerBody, type MockAnswer } from './envelope.ts';
 import { forcedAnswer } from './forcedAnswer.ts';
 
 /**
@@ -47,9 +47,11 @@ export function applyFaults(state: MockState, request: ApiRequest, normal: () =>
         return forcedAnswer(state, request, fault.status, { ...(fault.code ? { code: fault.code } : {}), reason: `Injected fault ${fault.id}` });
       }
       const answer = normal();
-      if (!fault.dropFields?.length || answer.body === undefined) return answer;
-      for (const pointer of fault.dropFields) dropPointer(answer.body, pointer);
-      return { ...answer, unchecked: true };
+      const body = answerBody(answer);
+      if (!fault.dropFields?.length || body === undefined) return answer;
+      for (const pointer of fault.dropFields) dropPointer(body, pointer);
+      const { text: _text, report: _report, ...rest } = answer;
+      return { ...rest, body, unchecked: true };
     },
   };
 }

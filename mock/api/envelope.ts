@@ -32,7 +32,31 @@ export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** The body as JSON text, when already written (`answerText` fills it); either `body` or `text` may come alone. */
+  text?: string;
+  /**
+   * A usage report's body in parts: `head` + `text` + `tail` is the whole JSON text. `text` (the report,
+   * `data`) is one string for every answer with the same report, so the check remembers it cheaply;
+   * `bytes` is it in UTF-8, encoded once, for a transport to write around without encoding it again.
+   */
+  report?: { head: string; text: string; bytes: Uint8Array; tail: string };
   spec: 'api' | 'admin';
   specPath?: string;
   unchecked?: boolean;
+}
+
+/** An answer's body as JSON text (`undefined` for none), written once and kept on the answer. */
+export function answerText(answer: MockAnswer): string | undefined {
+  if (answer.text === undefined && answer.report !== undefined) answer.text = answer.report.head + answer.report.text + answer.report.tail;
+  if (answer.text === undefined && answer.body !== undefined) answer.text = JSON.stringify(answer.body);
+  return answer.text;
+}
+
+/** An answer's body as a value (parsed from its text when it came as text alone). */
+export function answerBody(answer: MockAnswer): unknown {
+  if (answer.body === undefined) {
+    const text = answerText(answer);
+    if (text !== undefined) answer.body = JSON.parse(text);
+  }
+  return answer.body;
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]+$/;
 
 /**
- * The request's id (DESIGN §3.6): the caller's `X-Request-Id`, echoed as sent, else a new UUID; also set as the response's `X-Request-Id`. Used as pino-http's `genReqId`.
+ * The request's id (DESIGN §3.6): the caller's `X-Request-Id`, echoed as sent, else a new UUID; also set as the response's `X-Request-Id`. Called once per request by the request prelude.
  */
 export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];

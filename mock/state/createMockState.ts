@@ -84,6 +84,12 @@ export interface MockState {
   readonly faults: Pick<FaultSet, 'list' | 'match' | 'roll'>;
   /** The last requests this state answered (DESIGN §12); recorded by the transports, not by commands. */
   readonly journal: RequestJournal;
+  /**
+   * The JSON text of recent usage reports, keyed by everything that decides a report (its companies and
+   * their tallies; mock/api/answerUsageRequest.ts): an answer seen before costs no building, no
+   * serializing and no check (issue 11). Bounded; emptied when the store is replaced.
+   */
+  readonly reportTexts: Map<string, { text: string; bytes: Uint8Array }>;
   /** The mock clock's now, milliseconds since epoch. */
   now(): number;
   clockState(): ClockState;
@@ -172,6 +178,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
   const clock = createMockClock({}, wallClock);
   const rateLimiter = createRateLimiter();
   const journal = createRequestJournal(options.journalCapacity);
+  const reportTexts = new Map<string, { text: string; bytes: Uint8Array }>();
   const firstName = 'name' in options.scenario ? options.scenario.name : 'the scenario';
   const faults = createFaultSet(options.seed ?? ('seed' in options.scenario ? options.scenario.seed : undefined) ?? 1);
   const flags = { rateLimit: options.rateLimit ?? false, atsRequireCompanyId: options.atsRequireCompanyId ?? false };
@@ -202,6 +209,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
 
   /** Makes a prepared scenario (or the baseline again) the current state. */
   function install(next: Baseline, nextStore: MockStore): void {
+    reportTexts.clear();
     store = nextStore;
     baseline = next;
     setClockTo(clock, next.clock);
@@ -393,6 +401,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
     rateLimiter,
     faults,
     journal,
+    reportTexts,
     now: () => clock.now(),
     clockState: () => clock.state(),
     loadedScenario: () => baseline!.head,

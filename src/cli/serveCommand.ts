@@ -78,7 +78,8 @@ function createLogger(level: string): Logger {
   if (process.stdout.isTTY) {
     return pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,req,res,responseTime,key,reqId' } } });
   }
-  return pino({ level });
+  // Buffered, written off the request path (pino's sonic-boom); flushed when the mock stops.
+  return pino({ level }, pino.destination({ dest: 1, sync: false }));
 }
 
 /** Adds `serve` (DESIGN §9): starts the mock, prints its base URL, the scenario's key table and the console's address (§12). */
@@ -202,6 +203,7 @@ export function registerServeCommand(program: Command): void {
         void Promise.resolve(stateFile?.close())
           .catch((err: Error) => logger.error(`final snapshot of ${stateFilePath} failed (the journal keeps every change): ${err.message}`))
           .then(() => running!.close())
+          .then(() => logger.flush())
           .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
