@@ -1,18 +1,17 @@
-import { parseInstant } from '../../src/billing/parseInstant.ts';
-import { toUsageEventRecord, type UsageEventFields } from '../../src/billing/toUsageEvent.ts';
-import type { UsageEvent } from '../../src/billing/types.ts';
 import { validateScenario } from '../../src/scenario/validateScenario.ts';
-import { buildStore, newKey, scenarioSource, type ScenarioHead, type ScenarioProblem, type ScenarioSource } from './buildStore.ts';
-import { checkCommandInput, checkEventShapes } from './checkCommandInput.ts';
+import { buildStore, scenarioSource, type ScenarioHead, type ScenarioProblem, type ScenarioSource } from './buildStore.ts';
+import { checkCommandInput } from './checkCommandInput.ts';
+import { scenarioClock, scenarioClockOf, setClockTo, settingOf, type ClockSetting } from './clockSetting.ts';
 import { isJournaled, type CommandResult, type CommandValues, type JournaledCommand, type JournalRecord, type MockCommand, type StateSummary } from './commands.ts';
 import { createFaultSet, type FaultSet } from './createFaultSet.ts';
-import { createMockClock, EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, type MockClock } from './createMockClock.ts';
+import { createMockClock } from './createMockClock.ts';
 import { createRateLimiter, type RateLimiter } from './createRateLimiter.ts';
 import { createRequestJournal, type RequestJournal } from './createRequestJournal.ts';
 import { createStore, type MockStore, type StoreReader, type StoreView } from './createStore.ts';
+import { planCommand, resolveCommand, valueOfCommand } from './planCommand.ts';
 import { CONTRACT_SCENARIO, PROVIDER_STATES } from './providerStates.ts';
 import { stateErrors, type StateError, type StateResult } from './stateErrors.ts';
-import type { ClockState, ClockUpdate, FieldProblem, Scenario } from './types.ts';
+import type { ClockState, Scenario } from './types.ts';
 
 /** Where a mock state finds built-in scenarios by name (Node reads `mock/scenarios/`; MSW carries them as data). */
 export interface ScenarioCatalog {
@@ -128,38 +127,6 @@ export class ScenarioApplyError extends Error {
   }
 }
 
-/** How a clock is set: frozen at an instant (milliseconds since epoch), or real time plus an offset (milliseconds). */
-type ClockSetting = { mode: 'frozen'; atMs: number } | { mode: 'real'; offsetMs: number };
-
-/** The clock a scenario asks for, at `nowMs` (DESIGN §6.4; docs/decisions/0002): `frozenAtMs` (`--now`) wins. */
-function scenarioClock(head: ScenarioHead, nowMs: number, frozenAtMs?: number): ClockSetting {
-  if (frozenAtMs !== undefined) return { mode: 'frozen', atMs: frozenAtMs };
-  if (head.clock?.mode === 'frozen') {
-    const at = head.clock.now === undefined ? undefined : parseInstant(head.clock.now);
-    return { mode: 'frozen', atMs: at?.ok ? at.ms : nowMs };
-  }
-  return { mode: 'real', offsetMs: head.clock?.mode === 'real' ? (head.clock.offsetMs ?? 0) : 0 };
-}
-
-/** Sets a clock (frozen at its instant, or real time with its offset). */
-function setClockTo(clock: MockClock, setting: ClockSetting): void {
-  if (setting.mode === 'frozen') clock.freeze(setting.atMs);
-  else {
-    clock.real();
-    clock.advance(setting.offsetMs);
-  }
-}
-
-/** A clock setting as a scenario file writes it. */
-function scenarioClockOf(setting: ClockSetting): NonNullable<Scenario['clock']> {
-  return setting.mode === 'frozen' ? { mode: 'frozen', now: new Date(setting.atMs).toISOString() } : { mode: 'real', ...(setting.offsetMs > 0 ? { offsetMs: setting.offsetMs } : {}) };
-}
-
-/** A clock's current state as a setting. */
-function settingOf(state: ClockState): ClockSetting {
-  return state.mode === 'frozen' ? { mode: 'frozen', atMs: Date.parse(state.now) } : { mode: 'real', offsetMs: state.offsetMs };
-}
-
 /** What `reset` returns to: the loaded scenario as it was right after loading (entities, events, clock). */
 interface Baseline {
   head: ScenarioHead;
@@ -235,91 +202,10 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
     };
   }
 
-  /** Fills what the mock chooses (ids, keys, the current instant), so a journal record replays exactly. */
-  function resolve(command: JournaledCommand): JournaledCommand {
-    switch (command.type) {
-      case 'createAtsIntegration':
-      case 'createCompany':
-        return { ...command, input: { ...command.input, id: command.input.id ?? newId() } } as JournaledCommand;
-      case 'createApiKey':
-        return { ...command, input: { ...command.input, key: command.input.key ?? newKey(newId) } };
-      case 'addUsageEvents':
-        return { ...command, events: command.events.map((e) => (e !== null && typeof e === 'object' && !Array.isArray(e) ? { ...e, id: e.id ?? newId(), interviewId: e.interviewId ?? newId() } : e)) };
-      case 'setClock':
-        return 'mode' in command.clock && command.clock.mode === 'frozen' && command.clock.now === undefined ? { ...command, clock: { mode: 'frozen', now: new Date(clock.now()).toISOString() } } : command;
-      default:
-        return command;
-    }
-  }
-
-  /** Checks a resolved command against the store and the clock; `apply` makes it. */
-  function plan(command: JournaledCommand): { ok: true; apply: () => unknown } | { ok: false; error: StateError } {
-    switch (command.type) {
-      case 'createAtsIntegration':
-        return store.planAddAtsIntegration(command.input as { id: string; name: string });
-      case 'createCompany':
-        return store.planAddCompany(command.input as Parameters<MockStore['planAddCompany']>[0]);
-      case 'updateCompany':
-        return store.planUpdateCompany(command.id, command.patch);
-      case 'deleteCompany':
-        return store.planDeleteCompany(command.id);
-      case 'createApiKey':
-        return store.planAddApiKey(command.input as Parameters<MockStore['planAddApiKey']>[0]);
-      case 'updateApiKey':
-        return store.planUpdateApiKey(command.key, command.patch);
-      case 'deleteApiKey':
-        return store.planDeleteApiKey(command.key);
-      case 'addUsageEvents': {
-        const shapes = checkEventShapes(command.events);
-        const bad = new Set(shapes.map((p) => p.index));
-        const shaped = command.events.map((e, index) => ({ e, index })).filter(({ index }) => !bad.has(index));
-        const planned = store.planAddUsageEvents(shaped.map(({ e }) => e as UsageEventFields));
-        const problems: FieldProblem[] = [...shapes, ...(planned.ok ? [] : planned.problems.map((p) => ({ ...p, index: shaped[p.index!]!.index })))];
-        if (problems.length > 0) return { ok: false, error: stateErrors.invalidItems(problems.sort((a, b) => a.index! - b.index!), problems.length === 1 ? 'event field' : 'event fields') };
-        return planned as { ok: true; apply: () => unknown };
-      }
-      case 'deleteUsageEvents':
-        return store.planDeleteUsageEvents(command.companyId === undefined ? {} : { companyId: command.companyId });
-      case 'setClock':
-        return planClock(command.clock);
-    }
-  }
-
-  /** A clock change within years 0000–9999 (DESIGN §6.4, §6.8); a refused one changes nothing. */
-  function planClock(update: ClockUpdate): { ok: true; apply: () => unknown } | { ok: false; error: StateError } {
-    const inRange = (ms: number) => ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS;
-    if ('advanceMs' in update) {
-      const target = clock.now() + update.advanceMs;
-      if (!Number.isSafeInteger(update.advanceMs) || !inRange(target)) {
-        return { ok: false, error: stateErrors.invalidField('advanceMs', 'moves the clock past 9999-12-31T23:59:59.999Z (instants are years 0000–9999)', update.advanceMs) };
-      }
-      return { ok: true, apply: () => clock.advance(update.advanceMs) };
-    }
-    if (update.mode === 'real') {
-      const offset = update.offsetMs ?? 0;
-      if (!inRange(wallClock() + offset)) return { ok: false, error: stateErrors.invalidField('offsetMs', 'moves the clock past 9999-12-31T23:59:59.999Z', offset) };
-      return { ok: true, apply: () => (clock.real(), clock.advance(offset)) };
-    }
-    const at = update.now === undefined ? { ok: true as const, ms: clock.now() } : parseInstant(update.now);
-    if (!at.ok) return { ok: false, error: stateErrors.invalidField('now', at.reason, update.now) };
-    if (!inRange(at.ms)) return { ok: false, error: stateErrors.invalidField('now', 'must be within years 0000–9999', update.now) };
-    return { ok: true, apply: () => clock.freeze(at.ms) };
-  }
-
-  /** Shapes the value a journaled command answers with. */
-  function valueOf(command: JournaledCommand, applied: unknown): unknown {
-    if (command.type === 'addUsageEvents') {
-      const events = applied as UsageEvent[];
-      return { count: events.length, ids: events.map((e) => e.id), first: events[0] === undefined ? undefined : toUsageEventRecord(events[0]) };
-    }
-    if (command.type === 'deleteUsageEvents') return { deleted: applied };
-    if (command.type === 'setClock') return clock.state();
-    return applied;
-  }
-
   async function runJournaled(command: JournaledCommand, save: boolean): Promise<StateResult<unknown>> {
-    const resolved = resolve(command);
-    const planned = plan(resolved);
+    const ctx = { store, clock, wallClock, newId };
+    const resolved = resolveCommand(command, ctx);
+    const planned = planCommand(resolved, ctx);
     if (!planned.ok) return planned;
     if (save && persistence) {
       try {
@@ -330,7 +216,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
     }
     const applied = planned.apply();
     revision++;
-    return { ok: true, value: valueOf(resolved, applied) };
+    return { ok: true, value: valueOfCommand(resolved, applied, clock) };
   }
 
   /** Loads a new scenario (or the baseline again): built aside, saved as a snapshot, then swapped in at once. */
