@@ -1,31 +1,16 @@
+import type { components } from '../../src/generated/admin.ts';
+
 /** How many requests a journal keeps unless told otherwise (DESIGN §12). */
 export const DEFAULT_JOURNAL_CAPACITY = 1000;
 
 /**
- * One request the mock answered on a non-`/__admin` path, as `GET /__admin/requests` lists it
- * (spec/admin.openapi.yaml `JournalEntry`, DESIGN §12). The API key is never kept whole: only
- * `keySuffix` (see {@link keySuffixOf}).
+ * One request the mock answered on a non-`/__admin` path, as `GET /__admin/requests` lists it: the
+ * type generated from spec/admin.openapi.yaml `JournalEntry` (DESIGN §12). `seq` counts 1, 2, 3, … over
+ * the state's life (a clear does not restart it); `at` the mock clock's ISO 8601 instant of arrival; `ms`
+ * wall milliseconds to the last byte; the API key is never kept whole, only `keySuffix`
+ * ({@link keySuffixOf}); `session` null for the default state.
  */
-export interface JournalEntry {
-  /** 1, 2, 3, … in arrival order over the state's life; a clear does not restart it. */
-  seq: number;
-  /** When the request arrived, by the mock clock (as the answer's `timestamp`): ISO 8601 UTC instant. */
-  at: string;
-  method: string;
-  /** The path as sent, without the query. */
-  path: string;
-  /** The raw query string as sent, without `?` (`""` when none). */
-  query: string;
-  /** The last characters of the `Bearer` key ({@link keySuffixOf}); null when no key was sent. */
-  keySuffix: string | null;
-  status: number;
-  /** Wall time from arrival to the last byte of the answer, whole milliseconds. */
-  ms: number;
-  /** The answer's `X-Request-Id` (the caller's, echoed, or the mock's new UUID). */
-  requestId: string;
-  /** The `X-Mock-Session` that served it (DESIGN §11); null for the default state. */
-  session: string | null;
-}
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 /** What a caller records: an entry without `seq`, with the raw key (kept only as its suffix). */
 export type JournalInput = Omit<JournalEntry, 'seq' | 'keySuffix'> & { apiKey: string | undefined };
