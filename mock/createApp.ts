@@ -6,6 +6,7 @@ import { bearerToken } from '../src/billing/authenticate.ts';
 import { createAdminRouter } from './admin/createAdminRouter.ts';
 import { apiError, type ApiRequest } from './api/answerUsageRequest.ts';
 import { apiMessages } from './api/apiErrors.ts';
+import { EXPOSED_HEADERS, MAX_QUERY_BYTES, PREFLIGHT_MAX_AGE_S, USAGE_PATHS } from './api/apiRoutes.ts';
 import { handleApiRequest } from './api/handleApiRequest.ts';
 import { errorBody } from './api/envelope.ts';
 import { createAnswerCheck, type AnswerCheck } from './http/createAnswerCheck.ts';
@@ -13,12 +14,7 @@ import { requestIdOf } from './http/requestId.ts';
 import { sendAnswer } from './http/sendAnswer.ts';
 import type { MockState, ScenarioCatalog } from './state/createMockState.ts';
 
-/** Paths that serve `GET /billing/usage` (the docs use both base URLs; DESIGN §3). */
-export const USAGE_PATHS = ['/billing/usage', '/v1/billing/usage'];
-/** The longest query string answered normally; longer gets 414 `URI_TOO_LONG` (DESIGN §3.6). */
-export const MAX_QUERY_BYTES = 8 * 1024;
-/** Response headers a browser app may read (DESIGN §3.6). */
-export const EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit-Minute', 'X-RateLimit-Limit-Hour', 'X-RateLimit-Remaining-Minute', 'X-RateLimit-Remaining-Hour', 'X-RateLimit-Reset-Minute', 'X-RateLimit-Reset-Hour'];
+export { EXPOSED_HEADERS, MAX_QUERY_BYTES, USAGE_PATHS } from './api/apiRoutes.ts';
 
 /** How the HTTP side of a mock behaves; the state's own switches (rate limits, ATS `companyId`) live in the state. */
 export interface CreateAppOptions {
@@ -95,7 +91,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
     origin: (opts.corsOrigin ?? '*') === '*' ? '*' : opts.corsOrigin!.split(',').map((o) => o.trim()),
     // No allowedHeaders: a preflight is answered with the headers it asks for (DESIGN §3.6: tracing headers work).
     exposedHeaders: EXPOSED_HEADERS,
-    maxAge: 600,
+    maxAge: PREFLIGHT_MAX_AGE_S,
   });
   app.use((req: Request, res: Response, next: NextFunction) => (admin(req) ? next() : corsMiddleware(req, res, next)));
 
