@@ -1,4 +1,6 @@
-import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile } from '../src/scenario/index.ts';
+import { formatScenarioErrors } from '../src/scenario/formatScenarioErrors.ts';
+import { builtInScenarioPath, listBuiltInScenarios } from '../src/scenario/listBuiltInScenarios.ts';
+import { loadScenarioFile } from '../src/scenario/loadScenarioFile.ts';
 import type { ScenarioCatalog } from './state/createMockState.ts';
 
 /**

@@ -7,7 +7,8 @@
  */
 import { AJV_RUNTIME_MODULES } from '../src/validation/ajvRuntime.ts';
 import { createSpecAjv } from '../src/validation/createSpecAjv.ts';
-import { pointerFrom } from '../src/validation/jsonPointer.ts';
+import { pointerFrom, pointerSegments } from '../src/validation/jsonPointer.ts';
+import type { ResponseSchemaTable } from '../src/validation/validateResponse.ts';
 import { loadSpecDocument, type SpecName } from '../src/validation/loadSpecDocument.ts';
 import { resolveLocalRef } from '../src/validation/resolveLocalRef.ts';
 import { validatorKey } from '../src/validation/compiledValidators.ts';
@@ -118,6 +119,43 @@ export function validatorModuleText(exportName: string, schemas: readonly Schema
 }
 
 /**
+ * For each operation of spec/openapi.yaml and spec/admin.openapi.yaml, each response key (`200`, `4XX`,
+ * `default`) → the JSON pointer of its `application/json` schema (a `$ref`'s target when the schema is
+ * one, local response `$ref`s followed), or `null` when it has no JSON body. What `validateResponse`
+ * looks up instead of reading the spec at run time.
+ */
+export function readResponseSchemas(): ResponseSchemaTable {
+  const table: ResponseSchemaTable = { api: {}, admin: {} };
+  for (const spec of ['api', 'admin'] as const) {
+    const doc = loadSpecDocument(spec);
+    for (const [path, item] of Object.entries(doc.paths as Json)) {
+      for (const [method, operation] of Object.entries(item as Json)) {
+        const responses = (operation as Json | null)?.responses as Json | undefined;
+        if (!responses) continue;
+        const byStatus: Record<string, string | null> = {};
+        for (const [key, response] of Object.entries(responses)) {
+          const resolved = resolveLocalRef(doc, response, pointerFrom(['paths', path, method, 'responses', key]));
+          const schema = ((resolved.node?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined;
+          byStatus[key] = !schema ? null : typeof schema.$ref === 'string' ? schema.$ref.replace(/^#/, '') : pointerFrom([...pointerSegments(resolved.pointer), 'content', 'application/json', 'schema']);
+        }
+        ((table[spec][path] ??= {}) as Record<string, Record<string, string | null>>)[method] = byStatus;
+      }
+    }
+  }
+  return table;
+}
+
+/** The text of src/generated/responseSchemas.ts: {@link readResponseSchemas} as data. */
+export function responseSchemasModuleText(): string {
+  return (
+    BANNER('the response schemas of each operation of spec/openapi.yaml and spec/admin.openapi.yaml') +
+    "import type { ResponseSchemaTable } from '../validation/validateResponse.ts';\n\n" +
+    '/** spec → path → method → response key → the JSON pointer of its JSON schema, or null (src/validation/validateResponse.ts). */\n' +
+    `export const RESPONSE_SCHEMAS: ResponseSchemaTable = ${JSON.stringify(readResponseSchemas(), null, 2)};\n`
+  );
+}
+
+/**
  * The named example answers of `GET /billing/usage` in spec/openapi.yaml (every status, `$ref`s followed),
  * by name: what `Prefer: example=NAME` answers with (DESIGN §6.7), as `{ status, value }`.
  */
@@ -165,5 +203,6 @@ export const GENERATED_DATA_FILES: ReadonlyArray<{ output: string; text: () => s
   { output: 'src/generated/stateValidators.ts', text: () => validatorModuleText('stateValidators', STATE_SCHEMAS) },
   { output: 'src/generated/specValidators.ts', text: () => validatorModuleText('specValidators', [...STATE_SCHEMAS, ...specSchemas()]) },
   { output: 'src/generated/usageExamples.ts', text: usageExamplesModuleText },
+  { output: 'src/generated/responseSchemas.ts', text: responseSchemasModuleText },
   { output: 'src/generated/builtInScenarios.ts', text: builtInScenariosModuleText },
 ];

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Scenario } from '../../mock/state/types.ts';
 import { resolveUserPath } from './resolveUserPath.ts';
 import type { ScenarioProblem } from '../../mock/state/buildStore.ts';
-import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile, locatePointersInFile } from '../scenario/index.ts';
+import { formatScenarioErrors } from '../scenario/formatScenarioErrors.ts';
+import { builtInScenarioPath, listBuiltInScenarios } from '../scenario/listBuiltInScenarios.ts';
+import { loadScenarioFile } from '../scenario/loadScenarioFile.ts';
+import { locatePointersInFile } from '../scenario/locatePointersInFile.ts';
 
 /**
  * Reads `--scenario`: a built-in name (`default`, `seed-examples`, …, from mock/scenarios/) or a path

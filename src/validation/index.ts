@@ -3,7 +3,6 @@ export { validateResponse, responseSchemaPointer } from './validateResponse.ts';
 export { validateAgainst, compileSpecSchema } from './validateAgainst.ts';
 export { toIssues, type CompiledValidator, type ValidationIssue } from './compiledValidators.ts';
 export { validateStateInput, stateValidator } from './validateStateInput.ts';
-export { createSpecAjv, type SpecAjv } from './createSpecAjv.ts';
 export { loadSpecDocument, specPath, type SpecName } from './loadSpecDocument.ts';
 export { validateRequestBody } from './validateRequestBody.ts';
 export { appendPointer, escapePointerSegment, pointerFrom, pointerSegments, unescapePointerSegment } from './jsonPointer.ts';
