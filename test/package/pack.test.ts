@@ -132,7 +132,7 @@ describe('the packed package, installed into an empty project (DESIGN §10)', ()
         child.on('exit', (code) => reject(new Error(`instaview-mock exited with ${code}:\n${out}`)));
       });
       const res = await fetch(`${url}/billing/usage`, { headers: { Authorization: 'Bearer sk_example_ats' } });
-      const body = await res.json();
+      const body = (await res.json()) as { data: { totalMinutesUsed: number } };
       expect(res.status).toBe(200);
       expect(body.data.totalMinutesUsed).toBe(200.5); // 120 + 80.5, DESIGN §5
     } finally {
