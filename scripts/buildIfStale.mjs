@@ -1,4 +1,4 @@
-// Runs `npm run build` (tsc -p tsconfig.build.json) only when dist/ is missing or older than a source
+// Runs `npm run build` (tsc, then the generated .js copied) only when dist/ is missing or older than a source
 // it compiles, so `npm start` runs the compiled mock (DESIGN §9, §10) without paying for a compile on
 // every start. Plain JavaScript: it runs before anything is compiled. Exit code: tsc's.
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ function newest(path) {
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     const child = join(path, entry.name);
     if (entry.isDirectory()) latest = Math.max(latest, newest(child));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) latest = Math.max(latest, statSync(child).mtimeMs);
+    else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) latest = Math.max(latest, statSync(child).mtimeMs);
   }
   return latest;
 }

@@ -28,7 +28,7 @@ export interface SchemaRef {
 
 /**
  * The schemas the mock state checks its input with (mock/state/checkCommandInput.ts, buildStore.ts,
- * src/scenario/validateScenario.ts): the small table of the browser bundle (src/generated/stateValidators.ts).
+ * src/scenario/validateScenario.ts): the small table of the browser bundle (src/generated/stateValidators.js).
  */
 export const STATE_SCHEMAS: readonly SchemaRef[] = [
   ...['AtsIntegrationInput', 'CompanyInput', 'CompanyPatch', 'ApiKeyInput', 'ApiKeyPatch', 'ClockUpdate', 'Fault', 'ProviderStateRequest'].map((name) => ({ spec: 'admin' as const, pointer: `/components/schemas/${name}` })),
@@ -53,7 +53,7 @@ function schemaNodes(spec: SpecName, node: unknown, path: Array<string | number>
 }
 
 /**
- * Every schema of the three spec files a caller may validate against (src/generated/specValidators.ts):
+ * Every schema of the three spec files a caller may validate against (src/generated/specValidators.js):
  * each `components.schemas` entry and every `schema` node of spec/openapi.yaml and spec/admin.openapi.yaml
  * (parameters, request and response bodies, so `validateResponse` and `validateRequestBody` find theirs);
  * spec/scenario.schema.json whole, each `$defs` entry and each property of `$defs/Scenario` (the stream reader's parts).
@@ -77,12 +77,15 @@ const BANNER = (what: string) =>
   '// test/spec/generatedData.test.ts fails when this file differs from a fresh generation.\n';
 
 /**
- * The text of a module exporting `exportName`, a table of validators compiled ahead of time (ajv
- * standalone code, the options of createSpecAjv) keyed by `<spec>#<pointer>`. ajv's runtime `require`s
- * become imports of src/validation/ajvRuntime.ts, so the module is plain ESM with no `node:` import.
+ * The two files of a table of validators compiled ahead of time (ajv standalone code, the options of
+ * createSpecAjv), keyed by `<spec>#<pointer>`: `js`, a plain ES module exporting `factoryName(runtime)`,
+ * which builds the table on its first call (nothing is compiled or evaluated before a validator is
+ * needed), and `dts`, its types. Plain JavaScript, so type-checking and compiling the project do not
+ * read a megabyte of generated code; ajv's runtime `require`s become reads of the `runtime` argument
+ * (src/validation/ajvRuntime.ts), so the module imports nothing and runs in Node and browsers alike.
  * @throws Error naming a runtime module ajv needs that ajvRuntime.ts does not provide yet.
  */
-export function validatorModuleText(exportName: string, schemas: readonly SchemaRef[]): string {
+export function validatorModule(factoryName: string, schemas: readonly SchemaRef[]): { js: string; dts: string } {
   const unique = [...new Map(schemas.map((s) => [validatorKey(s.spec, s.pointer), s])).values()];
   const compiled = new Map<string, string>(); // key → export name
   const exports: Record<string, SchemaRef> = {};
@@ -98,25 +101,35 @@ export function validatorModuleText(exportName: string, schemas: readonly Schema
   };
   const entries = unique.map((s) => [validatorKey(s.spec, s.pointer), compile(s.spec, s.sameAs ?? s.pointer)] as const);
   let code = createSpecAjv(loadSpecDocument, { source: true }).standaloneCode(exports);
-  const used = new Set<string>();
   code = code.replace(/require\("([^"]+)"\)/g, (_all, specifier: string) => {
     const name = AJV_RUNTIME_MODULES[specifier];
     if (!name) throw new Error(`ajv's standalone code needs "${specifier}": export it from src/validation/ajvRuntime.ts (AJV_RUNTIME_MODULES) and run npm run generate again.`);
-    used.add(name);
-    return name;
+    return `runtime.${name}`;
   });
   code = code.replace(/^"use strict";/, '').replace(/export const (v\d+) = /g, 'const $1 = ');
   const table = entries.map(([key, name]) => `  ${JSON.stringify(key)}: ${name},`).join('\n');
-  return (
-    BANNER('ajv standalone code compiled from spec/openapi.yaml, spec/admin.openapi.yaml and spec/scenario.schema.json') +
-    '// @ts-nocheck\n' +
-    (used.size > 0 ? `import { ${[...used].sort().join(', ')} } from '../validation/ajvRuntime.ts';\n` : '') +
-    "import type { CompiledValidatorTable } from '../validation/compiledValidators.ts';\n" +
-    `${code.trim()}\n\n` +
-    `/** Validators compiled ahead of time, by \`<spec>#<JSON pointer>\` (src/validation/compiledValidators.ts). */\n` +
-    `export const ${exportName}: CompiledValidatorTable = {\n${table}\n};\n`
-  );
+  const banner = BANNER('ajv standalone code compiled from spec/openapi.yaml, spec/admin.openapi.yaml and spec/scenario.schema.json');
+  const doc = '/** Builds the validators compiled ahead of time, by `<spec>#<JSON pointer>` (src/validation/compiledValidators.ts); `runtime` is src/validation/ajvRuntime.ts\'s `AJV_RUNTIME`. */\n';
+  return {
+    js: `${banner}${doc}export function ${factoryName}(runtime) {\n${code.trim()}\n\nreturn {\n${table}\n};\n}\n`,
+    dts:
+      banner +
+      "import type { AjvRuntime } from '../validation/ajvRuntime.ts';\n" +
+      "import type { CompiledValidatorTable } from '../validation/compiledValidators.ts';\n\n" +
+      doc +
+      `export declare function ${factoryName}(runtime: AjvRuntime): CompiledValidatorTable;\n`,
+  };
 }
+
+/** Each table's module, made once per process (the drift test reads both of its files). */
+const memo = new Map<string, { js: string; dts: string }>();
+function cachedValidatorModule(factoryName: string, schemas: () => readonly SchemaRef[]): { js: string; dts: string } {
+  let made = memo.get(factoryName);
+  if (!made) memo.set(factoryName, (made = validatorModule(factoryName, schemas())));
+  return made;
+}
+const stateModule = () => cachedValidatorModule('createStateValidators', () => STATE_SCHEMAS);
+const specModule = () => cachedValidatorModule('createSpecValidators', () => [...STATE_SCHEMAS, ...specSchemas()]);
 
 /**
  * For each operation of spec/openapi.yaml and spec/admin.openapi.yaml, each response key (`200`, `4XX`,
@@ -200,8 +213,10 @@ export function builtInScenariosModuleText(): string {
 
 /** Each generated data file and how to make its text; paths relative to the repository root. */
 export const GENERATED_DATA_FILES: ReadonlyArray<{ output: string; text: () => string }> = [
-  { output: 'src/generated/stateValidators.ts', text: () => validatorModuleText('stateValidators', STATE_SCHEMAS) },
-  { output: 'src/generated/specValidators.ts', text: () => validatorModuleText('specValidators', [...STATE_SCHEMAS, ...specSchemas()]) },
+  { output: 'src/generated/stateValidators.js', text: () => stateModule().js },
+  { output: 'src/generated/stateValidators.d.ts', text: () => stateModule().dts },
+  { output: 'src/generated/specValidators.js', text: () => specModule().js },
+  { output: 'src/generated/specValidators.d.ts', text: () => specModule().dts },
   { output: 'src/generated/usageExamples.ts', text: usageExamplesModuleText },
   { output: 'src/generated/responseSchemas.ts', text: responseSchemasModuleText },
   { output: 'src/generated/builtInScenarios.ts', text: builtInScenariosModuleText },

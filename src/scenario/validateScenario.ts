@@ -8,7 +8,7 @@ import type { Scenario, ScenarioIssue } from './types.ts';
  * keys `__proto__`, `constructor` and `prototype` anywhere (§6.3; then the schema is not run).
  * Cross references (an event's unknown `companyId`), duplicate ids and quantities' decimal places
  * are the store's checks, not this one's.
- * The schema's validator is compiled ahead of time (src/generated/stateValidators.ts), so this runs in
+ * The schema's validator is compiled ahead of time (src/generated/stateValidators.js), so this runs in
  * a browser bundle too (DESIGN §10).
  * @returns the value typed as a {@link Scenario}, or every issue with its JSON pointer. Never throws.
  */

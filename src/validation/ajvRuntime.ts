@@ -5,7 +5,7 @@ import * as formatsModule from 'ajv-formats/dist/formats.js';
  * The CommonJS helpers ajv's standalone code calls (`require("ajv/dist/runtime/ucs2length")`,
  * `require("ajv-formats/dist/formats")`), as ES module values shaped like those `require` results, so the
  * compiled validators in src/generated/ load in Node and in a browser bundle alike (scripts/generateValidators.ts
- * rewrites each `require` into one of these). A namespace import of CommonJS differs between Node (the
+ * rewrites each `require` into a read of {@link AJV_RUNTIME}). A namespace import of CommonJS differs between Node (the
  * exports sit under `default`) and bundlers (they sit on the namespace): each value is read from either.
  */
 type Namespace = Record<string, unknown> & { default?: Record<string, unknown> };
@@ -26,8 +26,14 @@ export const ajvUcs2length = { default: exported<(text: string) => number>(ucs2l
 /** `require("ajv-formats/dist/formats")`: `.fullFormats` the `format` checks (`date-time`, `uuid`, …) in ajv-formats' full mode. */
 export const ajvFormats = { fullFormats: exported<Record<string, unknown>>(formatsModule as unknown as Namespace, 'fullFormats') };
 
-/** The module each runtime `require` of ajv's standalone code is rewritten to: specifier → exported name above. */
-export const AJV_RUNTIME_MODULES: Readonly<Record<string, string>> = {
+/** What the generated validator modules read their helpers from (their factories' `runtime` argument). */
+export const AJV_RUNTIME = { ajvUcs2length, ajvFormats };
+
+/** The shape of {@link AJV_RUNTIME}. */
+export type AjvRuntime = typeof AJV_RUNTIME;
+
+/** The property of {@link AJV_RUNTIME} each runtime `require` of ajv's standalone code is rewritten to: specifier → name. */
+export const AJV_RUNTIME_MODULES: Readonly<Record<string, keyof AjvRuntime>> = {
   'ajv/dist/runtime/ucs2length': 'ajvUcs2length',
   'ajv-formats/dist/formats': 'ajvFormats',
 };

@@ -13,7 +13,7 @@ describe('validators compiled ahead of time', () => {
   });
 
   it('leave out of the state table the schemas the mock state does not check', () => {
-    expect(() => stateValidator('api', '/components/schemas/UsageResponse')).toThrow(/stateValidators\.ts/);
+    expect(() => stateValidator('api', '/components/schemas/UsageResponse')).toThrow(/stateValidators\.js/);
   });
 
   it('report a company whose billingSystem is "hours" at /billingSystem, as enum', () => {

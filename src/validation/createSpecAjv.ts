@@ -13,7 +13,7 @@ const standaloneCode: StandaloneCode =
 
 /**
  * The spec files registered in one ajv, with their validators compiled on first use and cached.
- * Shape: `compile(spec, pointer)` as {@link compileSpecSchema}. DESIGN §2 ("validators are compiled from the spec").
+ * Shape: `compile(spec, pointer)` compiles at run time what `compileSpecSchema` (validateAgainst.ts) looks up ahead of time. DESIGN §2 ("validators are compiled from the spec").
  */
 export interface SpecAjv {
   compile(spec: SpecName, pointer: string): ValidateFunction;
