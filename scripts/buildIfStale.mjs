@@ -18,7 +18,7 @@ function newest(path) {
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     const child = join(path, entry.name);
     if (entry.isDirectory()) latest = Math.max(latest, newest(child));
-    else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) latest = Math.max(latest, statSync(child).mtimeMs);
+    else if (/\.(ts|js|cjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) latest = Math.max(latest, statSync(child).mtimeMs);
   }
   return latest;
 }

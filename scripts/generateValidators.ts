@@ -78,14 +78,14 @@ const BANNER = (what: string) =>
 
 /**
  * The two files of a table of validators compiled ahead of time (ajv standalone code, the options of
- * createSpecAjv), keyed by `<spec>#<pointer>`: `js`, a plain ES module exporting `factoryName(runtime)`,
+ * createSpecAjv), keyed by `<spec>#<pointer>`: `js`, a plain ES module (or, `format: 'cjs'`, a CommonJS one) exporting `factoryName(runtime)`,
  * which builds the table on its first call (nothing is compiled or evaluated before a validator is
  * needed), and `dts`, its types. Plain JavaScript, so type-checking and compiling the project do not
  * read a megabyte of generated code; ajv's runtime `require`s become reads of the `runtime` argument
  * (src/validation/ajvRuntime.ts), so the module imports nothing and runs in Node and browsers alike.
  * @throws Error naming a runtime module ajv needs that ajvRuntime.ts does not provide yet.
  */
-export function validatorModule(factoryName: string, schemas: readonly SchemaRef[]): { js: string; dts: string } {
+export function validatorModule(factoryName: string, schemas: readonly SchemaRef[], format: 'esm' | 'cjs' = 'esm'): { js: string; dts: string } {
   const unique = [...new Map(schemas.map((s) => [validatorKey(s.spec, s.pointer), s])).values()];
   const compiled = new Map<string, string>(); // key → export name
   const exports: Record<string, SchemaRef> = {};
@@ -111,7 +111,10 @@ export function validatorModule(factoryName: string, schemas: readonly SchemaRef
   const banner = BANNER('ajv standalone code compiled from spec/openapi.yaml, spec/admin.openapi.yaml and spec/scenario.schema.json');
   const doc = '/** Builds the validators compiled ahead of time, by `<spec>#<JSON pointer>` (src/validation/compiledValidators.ts); `runtime` is src/validation/ajvRuntime.ts\'s `AJV_RUNTIME`. */\n';
   return {
-    js: `${banner}${doc}export function ${factoryName}(runtime) {\n${code.trim()}\n\nreturn {\n${table}\n};\n}\n`,
+    js:
+      format === 'esm'
+        ? `${banner}${doc}export function ${factoryName}(runtime) {\n${code.trim()}\n\nreturn {\n${table}\n};\n}\n`
+        : `${banner}'use strict';\n${doc}exports.${factoryName} = function ${factoryName}(runtime) {\n${code.trim()}\n\nreturn {\n${table}\n};\n};\n`,
     dts:
       banner +
       "import type { AjvRuntime } from '../validation/ajvRuntime.ts';\n" +
@@ -123,13 +126,14 @@ export function validatorModule(factoryName: string, schemas: readonly SchemaRef
 
 /** Each table's module, made once per process (the drift test reads both of its files). */
 const memo = new Map<string, { js: string; dts: string }>();
-function cachedValidatorModule(factoryName: string, schemas: () => readonly SchemaRef[]): { js: string; dts: string } {
+function cachedValidatorModule(factoryName: string, schemas: () => readonly SchemaRef[], format: 'esm' | 'cjs'): { js: string; dts: string } {
   let made = memo.get(factoryName);
-  if (!made) memo.set(factoryName, (made = validatorModule(factoryName, schemas())));
+  if (!made) memo.set(factoryName, (made = validatorModule(factoryName, schemas(), format)));
   return made;
 }
-const stateModule = () => cachedValidatorModule('createStateValidators', () => STATE_SCHEMAS);
-const specModule = () => cachedValidatorModule('createSpecValidators', () => [...STATE_SCHEMAS, ...specSchemas()]);
+const stateModule = () => cachedValidatorModule('createStateValidators', () => STATE_SCHEMAS, 'esm');
+// CommonJS, so Node loads it synchronously on first use (createRequire): the server does not parse it before it must validate.
+const specModule = () => cachedValidatorModule('createSpecValidators', () => [...STATE_SCHEMAS, ...specSchemas()], 'cjs');
 
 /**
  * For each operation of spec/openapi.yaml and spec/admin.openapi.yaml, each response key (`200`, `4XX`,
@@ -215,8 +219,8 @@ export function builtInScenariosModuleText(): string {
 export const GENERATED_DATA_FILES: ReadonlyArray<{ output: string; text: () => string }> = [
   { output: 'src/generated/stateValidators.js', text: () => stateModule().js },
   { output: 'src/generated/stateValidators.d.ts', text: () => stateModule().dts },
-  { output: 'src/generated/specValidators.js', text: () => specModule().js },
-  { output: 'src/generated/specValidators.d.ts', text: () => specModule().dts },
+  { output: 'src/generated/specValidators.cjs', text: () => specModule().js },
+  { output: 'src/generated/specValidators.d.cts', text: () => specModule().dts },
   { output: 'src/generated/usageExamples.ts', text: usageExamplesModuleText },
   { output: 'src/generated/responseSchemas.ts', text: responseSchemasModuleText },
   { output: 'src/generated/builtInScenarios.ts', text: builtInScenariosModuleText },
