@@ -53,7 +53,7 @@ function schemaNodes(spec: SpecName, node: unknown, path: Array<string | number>
 }
 
 /**
- * Every schema of the three spec files a caller may validate against (src/generated/specValidators.js):
+ * Every schema of the three spec files a caller may validate against (src/generated/specValidators.cjs):
  * each `components.schemas` entry and every `schema` node of spec/openapi.yaml and spec/admin.openapi.yaml
  * (parameters, request and response bodies, so `validateResponse` and `validateRequestBody` find theirs);
  * spec/scenario.schema.json whole, each `$defs` entry and each property of `$defs/Scenario` (the stream reader's parts).
