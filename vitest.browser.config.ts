@@ -1,15 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-/**
- * `npm run test:browser`: suites that build a page with Vite and check it in headless Chromium
- * (test/browser/support/launchChromium.ts). Kept out of `npm test`, which needs no browser.
- */
+// `npm run test:browser`: tests that drive headless Chromium (test/browser/support/launchChromium.ts),
+// one file at a time. `npm test` leaves them out (vitest.config.ts).
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -5,7 +5,7 @@
  * `instaview-mock serve --port 0` (scenario `default`, responses checked against the spec, as
  * `npm start`) and (b) a bare Express server with one route, started the same way from the same
  * project. Runs alternate a, b, a, b… and each side's median is reported; target: a ≤ 2.5 × b.
- * Run `npx tsx bench/coldStart.bench.ts [--runs N] [--json]`. Units: milliseconds.
+ * Run `npm run bench:cold-start -- [--runs N] [--json]` (also the second part of `npm run bench`). Units: milliseconds.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

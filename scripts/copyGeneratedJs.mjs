@@ -1,5 +1,5 @@
 // Part of `npm run build`: tsc compiles only TypeScript, so the generated plain-JavaScript modules
-// (src/generated/*.js and *.cjs: the validators compiled ahead of time, docs/decisions/0011-npm-package.md) are
+// (src/generated/*.js and *.cjs: the validators compiled ahead of time, docs/decisions/0016-npm-package.md) are
 // copied beside the compiled code, into dist/src/generated/. Plain JavaScript: it runs with no loader.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

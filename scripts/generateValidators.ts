@@ -3,7 +3,7 @@
  * bundles have no file system): ajv standalone validators compiled from the spec files, the spec's
  * named usage examples and the built-in scenarios as data. `npm run generate` runs it;
  * test/spec/generatedData.test.ts fails when a committed file differs from a fresh generation.
- * docs/decisions/0011-npm-package.md.
+ * docs/decisions/0016-npm-package.md.
  */
 import { AJV_RUNTIME_MODULES } from '../src/validation/ajvRuntime.ts';
 import { createSpecAjv } from '../src/validation/createSpecAjv.ts';

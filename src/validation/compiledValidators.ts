@@ -18,7 +18,7 @@ export interface ValidationIssue {
 /**
  * A validator compiled ahead of time from a spec schema (ajv standalone code in src/generated/):
  * call it with a value; when it returns false, `errors` holds ajv's errors (verbose: each with its
- * `parentSchema`), as a validator compiled at run time would. DESIGN §10; docs/decisions/0011-npm-package.md.
+ * `parentSchema`), as a validator compiled at run time would. DESIGN §10; docs/decisions/0016-npm-package.md.
  */
 export interface CompiledValidator {
   (data: unknown): boolean;

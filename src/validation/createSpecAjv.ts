@@ -37,7 +37,7 @@ function unloadedNote(unloaded: ReadonlyMap<SpecName, Error>): string {
  * A file that cannot be loaded does not stop the others: the first `compile` of that spec (or of a
  * schema that refers into it) throws an Error naming the file and the load error, and saying to restore it.
  * Used by scripts/generateValidators.ts, which writes the validators the toolkit runs with (compiled
- * ahead of time, src/generated/); nothing compiles schemas at run time (docs/decisions/0011-npm-package.md).
+ * ahead of time, src/generated/); nothing compiles schemas at run time (docs/decisions/0016-npm-package.md).
  * @param load reads a spec document (tests inject a failing one); default {@link loadSpecDocument}.
  * @param opts `source: true` keeps each validator's source, for {@link SpecAjv.standaloneCode}.
  * @throws Error from `compile` also when the pointer names no schema or the schema does not compile.

@@ -24,7 +24,7 @@ function specTable(): CompiledValidatorTable {
  * Shape: `spec` which spec file (`api`, `admin`, `scenario`); `pointer` a JSON pointer inside it, e.g.
  * `/components/schemas/UsageResponse`, or `""` for the whole document (JSON Schema files).
  * @throws Error naming the spec and pointer when no validator was compiled for it (a programmer error).
- * DESIGN §2, §7, §10; docs/decisions/0004-validation-of-answers.md, 0011-npm-package.md.
+ * DESIGN §2, §7, §10; docs/decisions/0004-validation-of-answers.md, 0016-npm-package.md.
  */
 export function compileSpecSchema(spec: SpecName, pointer: string): CompiledValidator {
   return findValidator(specTable(), 'src/generated/specValidators.cjs', spec, pointer);
