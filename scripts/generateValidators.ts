@@ -53,7 +53,7 @@ function schemaNodes(spec: SpecName, node: unknown, path: Array<string | number>
 }
 
 /**
- * Every schema of the three spec files a caller may validate against (src/generated/specValidators.cjs):
+ * Every schema of the three spec files a caller may validate against (src/generated/<spec>SpecValidators.cjs):
  * each `components.schemas` entry and every `schema` node of spec/openapi.yaml and spec/admin.openapi.yaml
  * (parameters, request and response bodies, so `validateResponse` and `validateRequestBody` find theirs);
  * spec/scenario.schema.json whole, each `$defs` entry and each property of `$defs/Scenario` (the stream reader's parts).
@@ -132,8 +132,12 @@ function cachedValidatorModule(factoryName: string, schemas: () => readonly Sche
   return made;
 }
 const stateModule = () => cachedValidatorModule('createStateValidators', () => STATE_SCHEMAS, 'esm');
-// CommonJS, so Node loads it synchronously on first use (createRequire): the server does not parse it before it must validate.
-const specModule = () => cachedValidatorModule('createSpecValidators', () => [...STATE_SCHEMAS, ...specSchemas()], 'cjs');
+/**
+ * One CommonJS module per spec file, so Node loads each synchronously on first use (createRequire): the
+ * API's first answer reads only the `api` table, never the control plane's or the scenario format's.
+ */
+const specModule = (spec: SpecName) =>
+  cachedValidatorModule(`create${spec[0]!.toUpperCase()}${spec.slice(1)}SpecValidators`, () => [...STATE_SCHEMAS, ...specSchemas()].filter((s) => s.spec === spec), 'cjs');
 
 /**
  * For each operation of spec/openapi.yaml and spec/admin.openapi.yaml, each response key (`200`, `4XX`,
@@ -219,8 +223,10 @@ export function builtInScenariosModuleText(): string {
 export const GENERATED_DATA_FILES: ReadonlyArray<{ output: string; text: () => string }> = [
   { output: 'src/generated/stateValidators.js', text: () => stateModule().js },
   { output: 'src/generated/stateValidators.d.ts', text: () => stateModule().dts },
-  { output: 'src/generated/specValidators.cjs', text: () => specModule().js },
-  { output: 'src/generated/specValidators.d.cts', text: () => specModule().dts },
+  ...(['api', 'admin', 'scenario'] as const).flatMap((spec) => [
+    { output: `src/generated/${spec}SpecValidators.cjs`, text: () => specModule(spec).js },
+    { output: `src/generated/${spec}SpecValidators.d.cts`, text: () => specModule(spec).dts },
+  ]),
   { output: 'src/generated/usageExamples.ts', text: usageExamplesModuleText },
   { output: 'src/generated/responseSchemas.ts', text: responseSchemasModuleText },
   { output: 'src/generated/builtInScenarios.ts', text: builtInScenariosModuleText },

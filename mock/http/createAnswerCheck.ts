@@ -16,8 +16,7 @@ export interface AnswerMismatch {
 /**
  * The mock's own response check (docs/decisions/0004): every JSON answer is validated against the
  * operation's response schema in spec/openapi.yaml or spec/admin.openapi.yaml. `off` checks nothing;
- * `log` sends the answer, then checks it (right after, on the next turn of the event loop) and logs a
- * mismatch; `strict` (tests) answers 500 `INTERNAL_ERROR` listing the
+ * `log` logs a mismatch and sends the answer; `strict` (tests) answers 500 `INTERNAL_ERROR` listing the
  * issues instead. Mismatches are counted, and the last {@link MAX_KEPT_MISMATCHES} kept.
  */
 export interface AnswerCheck {
@@ -32,37 +31,20 @@ export interface AnswerCheck {
 export function createAnswerCheck(mode: AnswerCheck['mode'], logger: Logger): AnswerCheck {
   let count = 0;
   const recent: AnswerMismatch[] = [];
-  /** The answer's issues against the spec, recorded and logged; `[]` when it matches. */
-  const inspect = (method: string, path: string, answer: MockAnswer): ValidationIssue[] => {
-    const issues =
-      answer.specPath === undefined && answer.status >= 400
-        ? validateAgainst(answer.spec, answer.spec === 'admin' ? '/components/schemas/AdminErrorResponse' : '/components/schemas/ErrorResponse', answer.body)
-        : validateResponse(answer.spec, method === 'HEAD' ? 'get' : method, answer.specPath, answer.status, answer.body);
-    if (issues.length === 0) return issues;
-    count++;
-    recent.push({ method, path, status: answer.status, issues: issues.slice(0, 20) });
-    if (recent.length > MAX_KEPT_MISMATCHES) recent.shift();
-    logger.error({ method, path, status: answer.status, issues: issues.slice(0, 20) }, 'response does not match the spec');
-    return issues;
-  };
   return {
     mode,
     check(method, path, answer, nowMs) {
       if (mode === 'off' || answer.unchecked || answer.body === undefined) return answer;
-      if (mode === 'log') {
-        // The answer goes out unchanged either way: check it right after it is sent, so no answer waits
-        // for the validators (the first one would wait for them to load: DESIGN §10's cold start).
-        setImmediate(() => {
-          try {
-            inspect(method, path, answer);
-          } catch (err) {
-            logger.error({ err, method, path }, 'the response check failed');
-          }
-        });
-        return answer;
-      }
-      const issues = inspect(method, path, answer);
+      const issues =
+        answer.specPath === undefined && answer.status >= 400
+          ? validateAgainst(answer.spec, answer.spec === 'admin' ? '/components/schemas/AdminErrorResponse' : '/components/schemas/ErrorResponse', answer.body)
+          : validateResponse(answer.spec, method === 'HEAD' ? 'get' : method, answer.specPath, answer.status, answer.body);
       if (issues.length === 0) return answer;
+      count++;
+      recent.push({ method, path, status: answer.status, issues: issues.slice(0, 20) });
+      if (recent.length > MAX_KEPT_MISMATCHES) recent.shift();
+      logger.error({ method, path, status: answer.status, issues: issues.slice(0, 20) }, 'response does not match the spec');
+      if (mode === 'log') return answer;
       return { status: 500, headers: {}, body: errorBody('INTERNAL_ERROR', `The mock's answer (HTTP ${answer.status}) does not match the spec.`, { issues: issues.slice(0, 20) }, nowMs), spec: answer.spec, unchecked: true };
     },
     mismatches: () => ({ count, recent: recent.slice() }),

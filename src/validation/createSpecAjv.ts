@@ -3,6 +3,10 @@ import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { loadSpecDocument, SPEC_FILES, specBaseUri, specPath, type SpecName } from './loadSpecDocument.ts';
 
+// These used to live here; modules that import them from this file keep working (they load no ajv).
+export { compileSpecSchema, validateAgainst } from './validateAgainst.ts';
+export { toIssues, type ValidationIssue } from './compiledValidators.ts';
+
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
 const addFormats: AddFormats =

@@ -4,4 +4,4 @@ import type { AjvRuntime } from '../validation/ajvRuntime.ts';
 import type { CompiledValidatorTable } from '../validation/compiledValidators.ts';
 
 /** Builds the validators compiled ahead of time, by `<spec>#<JSON pointer>` (src/validation/compiledValidators.ts); `runtime` is src/validation/ajvRuntime.ts's `AJV_RUNTIME`. */
-export declare function createSpecValidators(runtime: AjvRuntime): CompiledValidatorTable;
+export declare function createAdminSpecValidators(runtime: AjvRuntime): CompiledValidatorTable;
