@@ -6,19 +6,16 @@ import { createAdminRouter } from './admin/createAdminRouter.ts';
 import { createConsoleRouter } from './console/createConsoleRouter.ts';
 import { apiError } from './api/answerUsageRequest.ts';
 import { apiMessages } from './api/apiErrors.ts';
+import { EXPOSED_HEADERS, MAX_QUERY_BYTES, PREFLIGHT_MAX_AGE_S, USAGE_PATHS } from './api/apiRoutes.ts';
 import { errorBody } from './api/envelope.ts';
 import { createAnswerCheck, type AnswerCheck } from './http/createAnswerCheck.ts';
 import { createRequestPrelude, createRequestStart } from './http/createRequestPrelude.ts';
-import { createApiHandler, MAX_QUERY_BYTES } from './http/createApiHandler.ts';
+import { createApiHandler } from './http/createApiHandler.ts';
 import { sendAnswer } from './http/sendAnswer.ts';
 import type { MockState, ScenarioCatalog } from './state/createMockState.ts';
 import { createSessions, type SessionError, type SessionOptions, type Sessions } from './state/createSessions.ts';
 
-/** Paths that serve `GET /billing/usage` (the docs use both base URLs; DESIGN §3). */
-export const USAGE_PATHS = ['/billing/usage', '/v1/billing/usage'];
-export { MAX_QUERY_BYTES };
-/** Response headers a browser app may read (DESIGN §3.6). */
-export const EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit-Minute', 'X-RateLimit-Limit-Hour', 'X-RateLimit-Remaining-Minute', 'X-RateLimit-Remaining-Hour', 'X-RateLimit-Reset-Minute', 'X-RateLimit-Reset-Hour'];
+export { EXPOSED_HEADERS, MAX_QUERY_BYTES, USAGE_PATHS } from './api/apiRoutes.ts';
 
 /** How the HTTP side of a mock behaves; the state's own switches (rate limits, ATS `companyId`) live in the state. */
 export interface CreateAppOptions {
@@ -103,7 +100,7 @@ export function createApp(opts: CreateAppOptions): MockApp {
     origin: (opts.corsOrigin ?? '*') === '*' ? '*' : opts.corsOrigin!.split(',').map((o) => o.trim()),
     // No allowedHeaders: a preflight is answered with the headers it asks for (DESIGN §3.6: tracing headers work).
     exposedHeaders: EXPOSED_HEADERS,
-    maxAge: 600,
+    maxAge: PREFLIGHT_MAX_AGE_S,
   });
   app.use((req: Request, res: Response, next: NextFunction) => (admin(req) ? next() : corsMiddleware(req, res, next)));
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { parseInstant } from '../src/billing/parseInstant.ts';
+import { builtInScenarioCatalog } from './builtInScenarioCatalog.ts';
 import { createApp, type MockApp } from './createApp.ts';
 import { listen } from './listen.ts';
 import type { ScenarioSource } from './state/buildStore.ts';
@@ -11,7 +12,7 @@ import type { Scenario } from './state/types.ts';
 export interface StartMockServerOptions {
   /** The scenario to load: a scenario document, or a built-in name resolved through `catalog`. Default `default`. */
   scenario?: Scenario | ScenarioSource | string;
-  /** Finds built-in scenarios by name (for a name in `scenario` and for `POST /__admin/scenarios/{name}/load`). */
+  /** Finds built-in scenarios by name (for a name in `scenario` and for `POST /__admin/scenarios/{name}/load`); default the files of mock/scenarios/. */
   catalog?: ScenarioCatalog;
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
@@ -59,10 +60,11 @@ export interface RunningMockServer {
  * an instant, or the port cannot be bound.
  */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+  const catalog = options.catalog ?? builtInScenarioCatalog();
   let scenario = options.scenario ?? 'default';
   if (typeof scenario === 'string') {
-    const found = options.catalog?.load(scenario) ?? { ok: false as const, message: `startMockServer: pass a catalog to load the built-in scenario "${scenario}", or pass a scenario document` };
-    if (!found.ok) throw new Error(found.message);
+    const found = catalog.load(scenario);
+    if (!found.ok) throw new Error(`startMockServer: ${found.message}`);
     scenario = found.scenario;
   }
   let nowMs: number | undefined;
@@ -73,7 +75,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   } else nowMs = options.now;
   const state = await createMockState({
     scenario,
-    ...(options.catalog ? { catalog: options.catalog } : {}),
+    catalog,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(nowMs === undefined ? {} : { nowMs }),
     rateLimit: options.rateLimit ?? false,
@@ -82,7 +84,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   });
   const app = createApp({
     state,
-    ...(options.catalog ? { catalog: options.catalog } : {}),
+    catalog,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),

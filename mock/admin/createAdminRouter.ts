@@ -2,7 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { readInstantParam, readIntegerParam, readUuidParam } from '../../src/billing/readParams.ts';
 import { readQuery, type RawQuery } from '../../src/billing/readQuery.ts';
 import { validationError } from '../../src/billing/types.ts';
-import { FORBIDDEN_KEYS } from '../../src/scenario/index.ts';
+import { FORBIDDEN_KEYS } from '../../src/scenario/findForbiddenKeys.ts';
 import type { MockAnswer } from '../api/envelope.ts';
 import type { MockCommand } from '../state/commands.ts';
 import type { MockState, ScenarioCatalog } from '../state/createMockState.ts';

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { formatScenarioErrors, parseScenarioText } from '../../src/scenario/index.ts';
+import { formatScenarioErrors } from '../../src/scenario/formatScenarioErrors.ts';
+import { parseScenarioText } from '../../src/scenario/loadScenarioFile.ts';
 import { validateAgainst } from '../../src/validation/index.ts';
 import type { MockAnswer } from '../api/envelope.ts';
 import { readScenarioStream } from '../state/readScenarioStream.ts';

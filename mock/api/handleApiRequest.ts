@@ -1,4 +1,4 @@
-import { usageExamples } from '../../src/validation/index.ts';
+import { usageExamples } from '../../src/validation/usageExamples.ts';
 import type { MockState } from '../state/createMockState.ts';
 import { limitsOf } from '../state/createRateLimiter.ts';
 import { answerUsageRequest, apiError, requestKey, USAGE_SPEC_PATH, type ApiRequest } from './answerUsageRequest.ts';

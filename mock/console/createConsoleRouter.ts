@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { adminError } from '../admin/adminAnswers.ts';
 import { createAdminGuard } from '../admin/createAdminGuard.ts';
+import { packagePath } from '../../src/packagePath.ts';
 import type { AnswerCheck } from '../http/createAnswerCheck.ts';
 import { sendAnswer } from '../http/sendAnswer.ts';
 
-const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+/** A file of the console's assets, found from `mock/console/` in a checkout and from `dist/mock/console/` in the package. */
+const asset = (name: string) => packagePath('mock', 'console', 'assets', name);
 
 /** Redoc's standalone bundle, from the `redoc` package installed with the mock (never a CDN). */
 const REDOC_BUNDLE = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
@@ -22,18 +23,18 @@ const DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'un
  * (`./openapi.yaml`, `./scenario.schema.json`) resolve to these URLs.
  */
 const FILES: Record<string, { file: string; policy?: string }> = {
-  '/': { file: here('./assets/index.html'), policy: CONSOLE_POLICY },
-  '/assets/console.js': { file: here('./assets/console.js') },
-  '/assets/api.js': { file: here('./assets/api.js') },
-  '/assets/render.js': { file: here('./assets/render.js') },
-  '/assets/console.css': { file: here('./assets/console.css') },
-  '/docs': { file: here('./assets/docs.html'), policy: DOCS_POLICY },
-  '/docs/admin': { file: here('./assets/docs.html'), policy: DOCS_POLICY },
-  '/docs/docs.js': { file: here('./assets/docs.js') },
+  '/': { file: asset('index.html'), policy: CONSOLE_POLICY },
+  '/assets/console.js': { file: asset('console.js') },
+  '/assets/api.js': { file: asset('api.js') },
+  '/assets/render.js': { file: asset('render.js') },
+  '/assets/console.css': { file: asset('console.css') },
+  '/docs': { file: asset('docs.html'), policy: DOCS_POLICY },
+  '/docs/admin': { file: asset('docs.html'), policy: DOCS_POLICY },
+  '/docs/docs.js': { file: asset('docs.js') },
   '/docs/redoc.standalone.js': { file: REDOC_BUNDLE },
-  '/docs/openapi.yaml': { file: here('../../spec/openapi.yaml') },
-  '/docs/admin.openapi.yaml': { file: here('../../spec/admin.openapi.yaml') },
-  '/docs/scenario.schema.json': { file: here('../../spec/scenario.schema.json') },
+  '/docs/openapi.yaml': { file: packagePath('spec', 'openapi.yaml') },
+  '/docs/admin.openapi.yaml': { file: packagePath('spec', 'admin.openapi.yaml') },
+  '/docs/scenario.schema.json': { file: packagePath('spec', 'scenario.schema.json') },
 };
 
 /** What the console router needs: the guard's allowed hosts, the mock clock and the response check (for its JSON errors). */

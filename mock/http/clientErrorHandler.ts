@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { apiMessages } from '../api/apiErrors.ts';
+import { MAX_QUERY_BYTES } from '../api/apiRoutes.ts';
 import { errorBody, type MockErrorCode } from '../api/envelope.ts';
 
-/** The longest query string answered normally (DESIGN §3.6); longer is 414, also when Node's parser refuses the line. */
-const MAX_QUERY_BYTES = 8 * 1024;
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 405: 'Method Not Allowed', 414: 'URI Too Long', 417: 'Expectation Failed', 431: 'Request Header Fields Too Large', 505: 'HTTP Version Not Supported' };
 

@@ -2,14 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { apiError, type ApiRequest } from '../api/answerUsageRequest.ts';
 import { apiMessages } from '../api/apiErrors.ts';
+import { MAX_QUERY_BYTES } from '../api/apiRoutes.ts';
 import { errorBody, type MockAnswer } from '../api/envelope.ts';
 import { handleApiRequest } from '../api/handleApiRequest.ts';
 import type { MockState } from '../state/createMockState.ts';
 import type { AnswerCheck } from './createAnswerCheck.ts';
 import { writeAnswer } from './sendAnswer.ts';
 
-/** The longest query string answered normally; longer gets 414 `URI_TOO_LONG` (DESIGN §3.6). */
-export const MAX_QUERY_BYTES = 8 * 1024;
 
 /** A Connect-style middleware over plain Node objects (the `cors` package is one). */
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;

@@ -1,7 +1,7 @@
 import { toUsageEvent } from '../../src/billing/toUsageEvent.ts';
 import type { UsageEvent } from '../../src/billing/types.ts';
 import { GENERATOR_DEFAULTS, generateUsageEvents } from '../../src/scenario/generateUsageEvents.ts';
-import { validateAgainst } from '../../src/validation/index.ts';
+import { validateStateInput } from '../../src/validation/validateStateInput.ts';
 import { createStore, type MockStore } from './createStore.ts';
 import { createTimeSlicer } from './createTimeSlicer.ts';
 import { pickIssue } from './stateErrors.ts';
@@ -115,7 +115,7 @@ export async function buildStore(source: ScenarioSource, opts: BuildOptions): Pr
     const positions: number[] = [];
     for (const item of chunk) {
       const at = index++;
-      const issues = source.eventsChecked ? [] : validateAgainst('scenario', '/$defs/UsageEventInput', item);
+      const issues = source.eventsChecked ? [] : validateStateInput('scenario', '/$defs/UsageEventInput', item);
       if (issues.length > 0) {
         const first = pickIssue(issues);
         refuse(`/usageEvents/${at}${first.pointer}`, first.message);

@@ -1,5 +1,6 @@
 import { findForbiddenKeys } from '../../src/scenario/findForbiddenKeys.ts';
-import { validateAgainst, type ValidationIssue } from '../../src/validation/index.ts';
+import type { ValidationIssue } from '../../src/validation/compiledValidators.ts';
+import { validateStateInput } from '../../src/validation/validateStateInput.ts';
 import type { MockCommand } from './commands.ts';
 import { MAX_EVENT_BATCH } from './createStore.ts';
 import { pickIssue, stateErrors, type StateError } from './stateErrors.ts';
@@ -27,7 +28,7 @@ function forbidden(value: unknown): StateError | undefined {
 export function checkEventShapes(items: readonly unknown[], firstIndex = 0): FieldProblem[] {
   const problems: FieldProblem[] = [];
   items.forEach((item, i) => {
-    const issues = validateAgainst('scenario', '/$defs/UsageEventInput', item);
+    const issues = validateStateInput('scenario', '/$defs/UsageEventInput', item);
     if (issues.length === 0) return;
     const first = pickIssue(issues);
     problems.push({ index: firstIndex + i, field: first.pointer.replace(/^\//, ''), reason: first.message });
@@ -51,7 +52,7 @@ export function checkCommandInput(command: MockCommand): StateError | undefined 
     const value = (command as unknown as Record<string, unknown>)[spec.field];
     const bad = forbidden(value);
     if (bad) return bad;
-    const issues: ValidationIssue[] = validateAgainst('admin', spec.pointer, value ?? {});
+    const issues: ValidationIssue[] = validateStateInput('admin', spec.pointer, value ?? {});
     if (issues.length > 0) return stateErrors.invalidBody(issues, spec.hint);
     return undefined;
   }
@@ -69,7 +70,7 @@ export function checkCommandInput(command: MockCommand): StateError | undefined 
       const bad = forbidden(faults);
       if (bad) return bad;
       for (const [i, fault] of faults.entries()) {
-        const issues = validateAgainst('admin', '/components/schemas/Fault', fault);
+        const issues = validateStateInput('admin', '/components/schemas/Fault', fault);
         if (issues.length > 0) return stateErrors.invalidBody(issues.map((issue) => ({ ...issue, pointer: faults.length === 1 ? issue.pointer : `/${i}${issue.pointer}` })));
       }
       return undefined;
@@ -78,7 +79,7 @@ export function checkCommandInput(command: MockCommand): StateError | undefined 
       const { type: _type, ...request } = command;
       const bad = forbidden(request);
       if (bad) return bad;
-      const issues = validateAgainst('admin', '/components/schemas/ProviderStateRequest', request);
+      const issues = validateStateInput('admin', '/components/schemas/ProviderStateRequest', request);
       return issues.length > 0 ? stateErrors.invalidBody(issues) : undefined;
     }
     default:

@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { createSeededFaker } from '../../src/scenario/createSeededFaker.ts';
 import type { components } from '../../src/generated/admin.ts';
 
 /**
@@ -31,8 +31,7 @@ export interface FaultSet {
  */
 export function createFaultSet(seed: number): FaultSet {
   let faults: Fault[] = [];
-  const faker = new Faker({ locale: [en] });
-  faker.seed(seed);
+  const faker = createSeededFaker(seed);
   return {
     list: () => faults.map((f) => structuredClone(f)),
     match: (path, apiKey) => faults.find((f) => (f.path === undefined || f.path === path) && (f.apiKey === undefined || f.apiKey === apiKey)),

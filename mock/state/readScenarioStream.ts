@@ -1,7 +1,7 @@
 import { JSONParser } from '@streamparser/json';
 import { findForbiddenKeys } from '../../src/scenario/findForbiddenKeys.ts';
 import { describeSchemaErrors } from '../../src/scenario/describeSchemaErrors.ts';
-import { compileSpecSchema } from '../../src/validation/index.ts';
+import { compileSpecSchema } from '../../src/validation/validateAgainst.ts';
 import type { ScenarioHead, ScenarioProblem, ScenarioSource } from './buildStore.ts';
 
 /** Events handed to the builder per chunk. */

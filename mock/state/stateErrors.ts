@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../../src/validation/index.ts';
+import type { ValidationIssue } from '../../src/validation/compiledValidators.ts';
 import type { FieldProblem } from './types.ts';
 
 /**

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Scenario } from '../../mock/state/types.ts';
-import type { ScenarioCatalog } from '../../mock/state/createMockState.ts';
 import { resolveUserPath } from './resolveUserPath.ts';
 import type { ScenarioProblem } from '../../mock/state/buildStore.ts';
-import { builtInScenarioPath, formatScenarioErrors, listBuiltInScenarios, loadScenarioFile, locatePointersInFile } from '../scenario/index.ts';
+import { formatScenarioErrors } from '../scenario/formatScenarioErrors.ts';
+import { builtInScenarioPath, listBuiltInScenarios } from '../scenario/listBuiltInScenarios.ts';
+import { loadScenarioFile } from '../scenario/loadScenarioFile.ts';
+import { locatePointersInFile } from '../scenario/locatePointersInFile.ts';
 
 /**
  * Reads `--scenario`: a built-in name (`default`, `seed-examples`, …, from mock/scenarios/) or a path
@@ -23,16 +25,8 @@ export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scen
   return { ok: true, scenario: loaded.scenario, file: path };
 }
 
-/** The built-in scenarios of `mock/scenarios/` as a mock state's catalog: names, and loading one by plain name (never a path, DESIGN §6.3). */
-export function builtInScenarioCatalog(): ScenarioCatalog {
-  return {
-    names: () => listBuiltInScenarios(),
-    load: (name: string) => {
-      if (builtInScenarioPath(name) === undefined) return { ok: false as const, message: `No built-in scenario "${name}". Known: ${listBuiltInScenarios().join(', ')}.` };
-      return resolveScenarioArgument(name);
-    },
-  };
-}
+/** The built-in scenarios of `mock/scenarios/` as a mock state's catalog (moved to mock/builtInScenarioCatalog.ts, so `startMockServer` can default to it). */
+export { builtInScenarioCatalog } from '../../mock/builtInScenarioCatalog.ts';
 
 /**
  * Explains why a schema-valid scenario file does not apply (unknown ids, 4-decimal quantities,

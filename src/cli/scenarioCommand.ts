@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listBuiltInScenarios } from '../scenario/index.ts';
+import { listBuiltInScenarios } from '../scenario/listBuiltInScenarios.ts';
 import { formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
 import { createMockState, ScenarioApplyError } from '../../mock/state/createMockState.ts';
 import { registerFromReportCommand } from './fromReportCommand.ts';

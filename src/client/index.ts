@@ -9,3 +9,5 @@ export {
   type CompanyUsage,
   type ErrorCode,
 } from './createBillingClient.ts';
+/** The API's types, generated from spec/openapi.yaml (openapi-typescript): `paths`, `components['schemas']['UsageResponse']`, … DESIGN §3. */
+export type { paths, components, operations } from '../generated/openapi.ts';

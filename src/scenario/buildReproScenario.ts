@@ -1,4 +1,4 @@
-import { SimpleFaker } from '@faker-js/faker';
+import { createSeededFaker } from './createSeededFaker.ts';
 import { parseQuantity } from '../billing/quantity.ts';
 import { formatUuidWords } from '../billing/uuid.ts';
 import type { CompanyUsage, UsageReport } from '../billing/report.ts';
@@ -76,8 +76,7 @@ function companyEvents(company: CompanyUsage, plan: ReproPlan, uuid: () => strin
  */
 export function buildReproScenario(plan: ReproPlan): Scenario {
   const seedText = JSON.stringify([plan.report, plan.startMs, plan.endMs, plan.keyType]);
-  const random = new SimpleFaker();
-  random.seed([hash32(seedText, 0x811c9dc5), hash32(seedText, 0x2f1e3d4c)]);
+  const random = createSeededFaker([hash32(seedText, 0x811c9dc5), hash32(seedText, 0x2f1e3d4c)]);
   // Four random words with the version and variant bits set, as src/scenario/generateUsageEvents.ts
   // does: several times faster than faker's string.uuid for a million events.
   const word = (): number => random.number.int({ min: 0, max: 0xffffffff });

@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { createSeededFaker } from './createSeededFaker.ts';
 import { formatUuidWords } from '../billing/uuid.ts';
 import type { components } from '../generated/admin.ts';
 
@@ -101,8 +101,7 @@ export function generateUsageEvents(gen: UsageGenerator, opts: { seed: number; n
   const extra = weighted((gen.extraCostKeys ?? d.extraCostKeys).map((c) => [c.costKey, c.weight]), companyId, 'extraCostKeys');
   const focus = weighted(Object.entries(gen.agentFocusMix ?? d.agentFocusMix), companyId, 'agentFocusMix');
 
-  const faker = new Faker({ locale: [en] });
-  faker.seed([opts.seed >>> 0, opts.index ?? 0, hash32(companyId)]);
+  const faker = createSeededFaker([opts.seed >>> 0, opts.index ?? 0, hash32(companyId)]);
   const word = (): number => faker.number.int({ min: 0, max: TWO_32 - 1 });
   const unit = (): number => word() / TWO_32;
   const pick = (w: ReturnType<typeof weighted<string>>): string => {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
+import { packagePath } from '../packagePath.ts';
 
-/** The folder of the built-in scenarios, `mock/scenarios/` of this checkout, as an absolute path. DESIGN §4, §7. */
-export const BUILT_IN_SCENARIO_DIR = fileURLToPath(new URL('../../mock/scenarios/', import.meta.url));
+/** The folder of the built-in scenarios, `mock/scenarios/` of this checkout (or of the installed package), as an absolute path with a trailing separator. DESIGN §4, §7. */
+export const BUILT_IN_SCENARIO_DIR = packagePath('mock', 'scenarios') + sep;
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -1,7 +1,9 @@
 export { validateUsageResponse, validateErrorResponse } from './validateUsageResponse.ts';
 export { validateResponse, responseSchemaPointer } from './validateResponse.ts';
 export { validateCollapsed } from './validateCollapsed.ts';
-export { validateAgainst, compileSpecSchema, createSpecAjv, type SpecAjv, type ValidationIssue } from './createSpecAjv.ts';
+export { validateAgainst, compileSpecSchema } from './validateAgainst.ts';
+export { toIssues, type CompiledValidator, type ValidationIssue } from './compiledValidators.ts';
+export { validateStateInput, stateValidator } from './validateStateInput.ts';
 export { loadSpecDocument, specPath, type SpecName } from './loadSpecDocument.ts';
 export { validateRequestBody } from './validateRequestBody.ts';
 export { appendPointer, escapePointerSegment, pointerFrom, pointerSegments, unescapePointerSegment, valueAtPointer } from './jsonPointer.ts';

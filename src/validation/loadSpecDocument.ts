@@ -1,35 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { packagePath } from '../packagePath.ts';
+import { SPEC_FILES, type SpecName } from './specNames.ts';
 
-/** The spec files this toolkit derives from, by short name: file names under `spec/`. DESIGN §2. */
-export const SPEC_FILES = {
-  api: 'openapi.yaml',
-  admin: 'admin.openapi.yaml',
-  scenario: 'scenario.schema.json',
-} as const;
-
-/** Short name of a spec file under `spec/`: `api`, `admin` or `scenario`. DESIGN §2. */
-export type SpecName = keyof typeof SPEC_FILES;
+export { SPEC_FILES, specBaseUri, type SpecName } from './specNames.ts';
 
 const cache = new Map<SpecName, Record<string, unknown>>();
 
 /**
- * Absolute path of a spec file under the repository's `spec/` folder.
+ * Absolute path of a spec file under the package's `spec/` folder (the checkout's, or the installed package's).
  * @param name `api` (spec/openapi.yaml), `admin` (spec/admin.openapi.yaml) or `scenario` (spec/scenario.schema.json).
  * Never throws, even when the file does not exist. DESIGN §2.
  */
 export function specPath(name: SpecName): string {
-  return fileURLToPath(new URL(`../../spec/${SPEC_FILES[name]}`, import.meta.url));
-}
-
-/**
- * The URI a spec file is registered under in ajv, so relative `$ref`s between spec files resolve as they do on disk.
- * @example specBaseUri('admin') === 'https://instaview.local/spec/admin.openapi.yaml'
- * Never throws. DESIGN §2; docs/decisions/0004-validation-of-answers.md.
- */
-export function specBaseUri(name: SpecName): string {
-  return `https://instaview.local/spec/${SPEC_FILES[name]}`;
+  return packagePath('spec', SPEC_FILES[name]);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { validateAgainst, type ValidationIssue } from './createSpecAjv.ts';
+import { validateAgainst } from './validateAgainst.ts';
+import type { ValidationIssue } from './compiledValidators.ts';
 import { appendPointer, pointerFrom } from './jsonPointer.ts';
 import { loadSpecDocument, type SpecName } from './loadSpecDocument.ts';
 import { resolveLocalRef } from './resolveLocalRef.ts';

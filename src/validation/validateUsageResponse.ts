@@ -1,4 +1,5 @@
-import { validateAgainst, type ValidationIssue } from './createSpecAjv.ts';
+import { validateAgainst } from './validateAgainst.ts';
+import type { ValidationIssue } from './compiledValidators.ts';
 
 /**
  * Validates a `GET /billing/usage` 200 body (the success envelope around a usage report)

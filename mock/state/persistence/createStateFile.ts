@@ -1,7 +1,7 @@
 import { constants, createReadStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseScenarioText } from '../../../src/scenario/index.ts';
+import { parseScenarioText } from '../../../src/scenario/loadScenarioFile.ts';
 import { scenarioSource, type ScenarioSource } from '../buildStore.ts';
 import type { JournalRecord } from '../commands.ts';
 import type { MockState, StatePersistence, StateSnapshot } from '../createMockState.ts';
