@@ -135,6 +135,12 @@ describe('the packed package, installed into an empty project (DESIGN §10)', ()
       const body = (await res.json()) as { data: { totalMinutesUsed: number } };
       expect(res.status).toBe(200);
       expect(body.data.totalMinutesUsed).toBe(200.5); // 120 + 80.5, DESIGN §5
+      // The console, its API reference and the specs it renders ship with the package (DESIGN §12).
+      for (const path of ['/__admin/', '/__admin/assets/console.js', '/__admin/docs', '/__admin/docs/redoc.standalone.js', '/__admin/docs/openapi.yaml']) {
+        const page = await fetch(`${url}${path}`);
+        expect([path, page.status]).toEqual([path, 200]);
+        await page.arrayBuffer();
+      }
     } finally {
       child.kill();
     }
