@@ -2,7 +2,7 @@ import { authenticate, bearerToken } from '../../src/billing/authenticate.ts';
 import { buildUsageReport } from '../../src/billing/buildUsageReport.ts';
 import { readQuery } from '../../src/billing/readQuery.ts';
 import { resolveUsageRequest, type CompanyDirectory } from '../../src/billing/resolveUsageRequest.ts';
-import type { MockState } from '../state/createMockState.ts';
+import type { KeptReport, MockState } from '../state/createMockState.ts';
 import { apiMessages, STATUS_OF, USAGE_METHODS, WWW_AUTHENTICATE } from './apiErrors.ts';
 import { errorBody, type MockAnswer, type MockErrorCode } from './envelope.ts';
 import type { Company, Tally } from '../../src/billing/types.ts';
@@ -55,38 +55,55 @@ export function answerUsageRequest(state: MockState, request: ApiRequest): MockA
   const directory: CompanyDirectory = { company: (id) => store.company(id), companiesOfAts: (id) => store.companies({ atsIntegrationId: id }) };
   const resolved = query.ok ? resolveUsageRequest(key, query.query, directory, { nowMs, atsRequireCompanyId: state.options.atsRequireCompanyId }) : query;
   if (!resolved.ok) return apiError(state, resolved.error.code, resolved.error.message, resolved.error.details, { headers: limit.headers });
-  const data = reportText(state, resolved.companies, resolved.startMs, resolved.endMs);
+  const data = reportText(state, `${key.key}\u0000${request.query}`, resolved.companies, resolved.startMs, resolved.endMs);
   const report = { head: '{"success":true,"data":', text: data.text, bytes: data.bytes, tail: `,"error":null,"timestamp":"${new Date(nowMs).toISOString()}"}` };
   return { status: 200, headers: limit.headers, report, spec: 'api', specPath: USAGE_SPEC_PATH };
 }
 
 /** The most report texts a state keeps (about 75 KB each for 200 companies). */
-const MAX_REPORT_TEXTS = 64;
+const MAX_REPORT_KEYS = 256;
+
+/** How many reports are kept per request kind (a key and its `companyId`): the last few periods asked. */
+const REPORTS_PER_KEY = 4;
+
+/** Whether a kept report was made of exactly these companies and tallies (same report, then). */
+function sameInputs(kept: KeptReport, companies: readonly Company[], tallies: readonly Tally[]): boolean {
+  if (kept.companies.length !== companies.length) return false;
+  for (let i = 0; i < companies.length; i++) {
+    const a = companies[i]!;
+    const b = kept.companies[i]!;
+    if (a !== b && (a.id !== b.id || a.name !== b.name || a.billingSystem !== b.billingSystem)) return false;
+    const ta = tallies[i]!;
+    const tb = kept.tallies[i]!;
+    if (ta.interviews !== tb.interviews || ta.buckets.length !== tb.buckets.length) return false;
+    for (let k = 0; k < ta.buckets.length; k++) {
+      const x = ta.buckets[k]!;
+      const y = tb.buckets[k]!;
+      if (x.costKey !== y.costKey || x.events !== y.events || x.milli !== y.milli) return false;
+    }
+  }
+  return true;
+}
 
 /**
- * The JSON text of the report over `companies` and `[startMs, endMs)` (DESIGN §3.3–§3.5): taken from the
- * state's `reportTexts` when the same companies (ids, names, billing systems) have the same tallies,
- * else built, serialized once and kept (oldest dropped past {@link MAX_REPORT_TEXTS}). Tallies are cheap
- * (binary searches); building and serializing 200 companies is not (issue 11). Exact: the key holds
- * everything the report is made of, so equal keys give equal reports.
+ * The JSON text of the report over `companies` and `[startMs, endMs)` (DESIGN §3.3–§3.5), as text and
+ * UTF-8: taken from the state's `reportTexts` when the request kind (`kind`: the key and its
+ * `companyId`) recently got a report of the same companies (ids, names, billing systems) with the same
+ * tallies, else built, serialized once and kept (the last {@link REPORTS_PER_KEY} per kind, the last
+ * {@link MAX_REPORT_KEYS} kinds). Tallies are cheap (binary searches); building and serializing 200
+ * companies is not (issue 11). Exact: a report is made of nothing but what is compared.
  */
-function reportText(state: MockState, companies: readonly Company[], startMs: number, endMs: number): { text: string; bytes: Uint8Array } {
-  const tallies = new Map<Company, Tally>();
-  let key = '';
-  for (const c of companies) {
-    const tally = state.store.tally(c.id, c.billingSystem, startMs, endMs);
-    tallies.set(c, tally);
-    key += `${c.id}\u0000${c.name}\u0000${c.billingSystem}\u0000${tally.interviews}`;
-    for (const b of tally.buckets) key += `\u0000${b.costKey}\u0000${b.events}\u0000${b.milli}`;
-    key += '\u0001';
-  }
+function reportText(state: MockState, kind: string, companies: readonly Company[], startMs: number, endMs: number): KeptReport {
+  const tallies = companies.map((c) => state.store.tally(c.id, c.billingSystem, startMs, endMs));
   const cache = state.reportTexts;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const text = JSON.stringify(buildUsageReport(companies, (c) => tallies.get(c)!));
-  const entry = { text, bytes: new TextEncoder().encode(text) };
-  cache.set(key, entry);
-  if (cache.size > MAX_REPORT_TEXTS) cache.delete(cache.keys().next().value!);
+  const kept = cache.get(kind) ?? [];
+  for (const k of kept) if (sameInputs(k, companies, tallies)) return k;
+  const byCompany = new Map(companies.map((c, i) => [c, tallies[i]!]));
+  const text = JSON.stringify(buildUsageReport(companies, (c) => byCompany.get(c)!));
+  const entry: KeptReport = { companies, tallies, text, bytes: new TextEncoder().encode(text) };
+  cache.delete(kind);
+  cache.set(kind, [entry, ...kept].slice(0, REPORTS_PER_KEY));
+  if (cache.size > MAX_REPORT_KEYS) cache.delete(cache.keys().next().value!);
   return entry;
 }
 

@@ -12,6 +12,7 @@ import { planCommand, resolveCommand, valueOfCommand } from './planCommand.ts';
 import { CONTRACT_SCENARIO, PROVIDER_STATES } from './providerStates.ts';
 import { stateErrors, type StateError, type StateResult } from './stateErrors.ts';
 import type { ClockState, Scenario } from './types.ts';
+import type { Company, Tally } from '../../src/billing/types.ts';
 
 /** Where a mock state finds built-in scenarios by name (Node reads `mock/scenarios/`; MSW carries them as data). */
 export interface ScenarioCatalog {
@@ -88,7 +89,7 @@ export interface MockState {
    * their tallies; mock/api/answerUsageRequest.ts): an answer seen before costs no building, no
    * serializing and no check (issue 11). Bounded; emptied when the store is replaced.
    */
-  readonly reportTexts: Map<string, { text: string; bytes: Uint8Array }>;
+  readonly reportTexts: Map<string, KeptReport[]>;
   /** The mock clock's now, milliseconds since epoch. */
   now(): number;
   clockState(): ClockState;
@@ -115,6 +116,17 @@ export interface MockState {
    * no persistence: a session (DESIGN §11).
    */
   fork(): Promise<MockState>;
+}
+
+/**
+ * A report kept as text (mock/api/answerUsageRequest.ts): the companies and tallies it was made of, its
+ * JSON text and that text in UTF-8. Same companies and tallies, same report.
+ */
+export interface KeptReport {
+  companies: readonly Company[];
+  tallies: readonly Tally[];
+  text: string;
+  bytes: Uint8Array;
 }
 
 /** Thrown by {@link createMockState} when its first scenario does not apply (a start-up error); `problems` name each field. */
@@ -145,7 +157,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
   const clock = createMockClock({}, wallClock);
   const rateLimiter = createRateLimiter();
   const journal = createRequestJournal(options.journalCapacity);
-  const reportTexts = new Map<string, { text: string; bytes: Uint8Array }>();
+  const reportTexts = new Map<string, KeptReport[]>();
   const firstName = 'name' in options.scenario ? options.scenario.name : 'the scenario';
   const faults = createFaultSet(options.seed ?? ('seed' in options.scenario ? options.scenario.seed : undefined) ?? 1);
   const flags = { rateLimit: options.rateLimit ?? false, atsRequireCompanyId: options.atsRequireCompanyId ?? false };
