@@ -10,7 +10,7 @@ import type { SessionError, Sessions } from '../state/createSessions.ts';
 import type { AnswerCheck } from '../http/createAnswerCheck.ts';
 import { sendAnswer } from '../http/sendAnswer.ts';
 import { adminError, adminResult, adminSuccess, type AdminSpecPath } from './adminAnswers.ts';
-import { validateAgainst } from '../../src/validation/index.ts';
+import { validateAgainst } from '../../src/validation/validateAgainst.ts';
 import { stateErrors } from '../state/stateErrors.ts';
 import { contentTypeRefusal, createAdminGuard, type AdminGuardOptions } from './createAdminGuard.ts';
 import { clearRequests, listRequests } from './journalRoutes.ts';

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { formatScenarioErrors } from '../../src/scenario/formatScenarioErrors.ts';
-import { parseScenarioText } from '../../src/scenario/loadScenarioFile.ts';
-import { validateAgainst } from '../../src/validation/index.ts';
+import { validateAgainst } from '../../src/validation/validateAgainst.ts';
 import type { MockAnswer } from '../api/envelope.ts';
 import { readScenarioStream } from '../state/readScenarioStream.ts';
 import { serializeSnapshot } from '../state/serializeSnapshot.ts';
@@ -88,6 +87,7 @@ export async function importState({ state, req }: AdminCall): Promise<MockAnswer
     } catch (err) {
       return adminError(state.now(), spec, { code: 'PAYLOAD_TOO_LARGE', message: `The YAML body is too large: ${(err as Error).message}; send large states as JSON.` });
     }
+    const { parseScenarioText } = await import('../../src/scenario/loadScenarioFile.ts'); // the YAML parser, loaded on first use
     const parsed = parseScenarioText(text, 'yaml', 'request body');
     if (!parsed.ok) {
       const first = parsed.errors[0]!;

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
-import { validateAgainst, validateResponse, type ValidationIssue } from '../../src/validation/index.ts';
+import { validateAgainst } from '../../src/validation/validateAgainst.ts';
+import { validateResponse } from '../../src/validation/validateResponse.ts';
+import type { ValidationIssue } from '../../src/validation/compiledValidators.ts';
 import { answerBody, answerText, errorBody, type MockAnswer } from '../api/envelope.ts';
 
 /** How many recent mismatches the check keeps (older ones are only counted): memory stays bounded (DESIGN §6.3). */

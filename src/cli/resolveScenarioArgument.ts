@@ -3,23 +3,26 @@ import type { Scenario } from '../../mock/state/types.ts';
 import { resolveUserPath } from './resolveUserPath.ts';
 import type { ScenarioProblem } from '../../mock/state/buildStore.ts';
 import { formatScenarioErrors } from '../scenario/formatScenarioErrors.ts';
-import { builtInScenarioPath, listBuiltInScenarios } from '../scenario/listBuiltInScenarios.ts';
-import { loadScenarioFile } from '../scenario/loadScenarioFile.ts';
-import { locatePointersInFile } from '../scenario/locatePointersInFile.ts';
+import { builtInScenarioPath } from '../scenario/listBuiltInScenarios.ts';
+import { BUILT_IN_SCENARIO_NAMES, builtInScenarioCatalog } from '../../mock/builtInScenarioCatalog.ts';
 
 /**
- * Reads `--scenario`: a built-in name (`default`, `seed-examples`, …, from mock/scenarios/) or a path
- * to a YAML/JSON scenario file.
- * @returns the schema-valid scenario, or a message naming the file, line and field of each problem.
+ * Reads `--scenario`: a built-in name (`default`, `seed-examples`, …, the files of mock/scenarios/,
+ * served from their generated copy, decision 0017) or a path to a YAML/JSON scenario file (the YAML
+ * parser is loaded only then, so a start with a built-in scenario parses no YAML).
+ * @returns the schema-valid scenario and the file it names in messages, or a message naming the file,
+ * line and field of each problem. Never throws for bad input.
  */
-export function resolveScenarioArgument(arg: string): { ok: true; scenario: Scenario; file: string } | { ok: false; message: string } {
+export async function resolveScenarioArgument(arg: string): Promise<{ ok: true; scenario: Scenario; file: string } | { ok: false; message: string }> {
   const looksLikePath = /[/\\]|\.(ya?ml|json)$/i.test(arg);
-  const given = looksLikePath ? resolveUserPath(arg) : arg;
-  if (looksLikePath && !existsSync(given)) return { ok: false, message: `Scenario file ${arg} does not exist.` };
-  const path = looksLikePath ? given : builtInScenarioPath(arg);
-  if (path === undefined) {
-    return { ok: false, message: `Unknown scenario "${arg}". Built-in scenarios: ${listBuiltInScenarios().join(', ')}; or pass a path to a .yaml/.json file.` };
+  if (!looksLikePath) {
+    const loaded = builtInScenarioCatalog().load(arg);
+    if (!loaded.ok) return { ok: false, message: `Unknown scenario "${arg}". Built-in scenarios: ${BUILT_IN_SCENARIO_NAMES.join(', ')}; or pass a path to a .yaml/.json file.` };
+    return { ok: true, scenario: loaded.scenario, file: builtInScenarioPath(arg) ?? `mock/scenarios/${arg}.yaml` };
   }
+  const path = resolveUserPath(arg);
+  if (!existsSync(path)) return { ok: false, message: `Scenario file ${arg} does not exist.` };
+  const { loadScenarioFile } = await import('../scenario/loadScenarioFile.ts');
   const loaded = loadScenarioFile(path);
   if (!loaded.ok) return { ok: false, message: `Scenario ${path} is invalid:\n${formatScenarioErrors(loaded.errors)}` };
   return { ok: true, scenario: loaded.scenario, file: path };
@@ -32,7 +35,8 @@ export { builtInScenarioCatalog } from '../../mock/builtInScenarioCatalog.ts';
  * Explains why a schema-valid scenario file does not apply (unknown ids, 4-decimal quantities,
  * duplicates): one `file:line: /pointer: message` line per problem, as for schema errors (DESIGN §7).
  */
-export function formatScenarioProblems(file: string, problems: readonly ScenarioProblem[]): string {
+export async function formatScenarioProblems(file: string, problems: readonly ScenarioProblem[]): Promise<string> {
+  const { locatePointersInFile } = await import('../scenario/locatePointersInFile.ts');
   const lines = locatePointersInFile(file, problems.map((p) => p.pointer));
   return formatScenarioErrors(problems.map((p, i) => ({ file, pointer: p.pointer, ...(lines[i] === undefined ? {} : { line: lines[i] }), message: p.message })));
 }

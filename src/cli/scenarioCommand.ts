@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listBuiltInScenarios } from '../scenario/listBuiltInScenarios.ts';
+import { builtInScenarioPath, listBuiltInScenarios } from '../scenario/listBuiltInScenarios.ts';
 import { formatScenarioProblems, resolveScenarioArgument } from './resolveScenarioArgument.ts';
 import { createMockState, ScenarioApplyError } from '../../mock/state/createMockState.ts';
 import { registerFromReportCommand } from './fromReportCommand.ts';
@@ -19,7 +19,8 @@ export function registerScenarioCommand(program: Command): void {
     .action(async (files: string[]) => {
       let failed = 0;
       for (const file of files) {
-        const resolved = resolveScenarioArgument(file);
+        // A built-in name is checked in its file (mock/scenarios/<name>.yaml), not in the generated copy the mock serves.
+        const resolved = await resolveScenarioArgument(builtInScenarioPath(file) ?? file);
         if (!resolved.ok) {
           failed++;
           process.stderr.write(`${resolved.message}\n`);
@@ -31,7 +32,7 @@ export function registerScenarioCommand(program: Command): void {
         } catch (err) {
           if (!(err instanceof ScenarioApplyError)) throw err;
           failed++;
-          process.stderr.write(`Scenario ${resolved.file} does not apply:\n${formatScenarioProblems(resolved.file, err.problems)}\n`);
+          process.stderr.write(`Scenario ${resolved.file} does not apply:\n${await formatScenarioProblems(resolved.file, err.problems)}\n`);
         }
       }
       if (failed > 0) process.exitCode = 1;

@@ -136,7 +136,7 @@ export function registerServeCommand(program: Command): void {
         scenario = recovered.source;
         scenarioFile = stateFilePath!;
       } else {
-        const resolved = resolveScenarioArgument(opts.scenario);
+        const resolved = await resolveScenarioArgument(opts.scenario);
         if (!resolved.ok) command.error(resolved.message, { exitCode: 2 });
         scenario = (resolved as { scenario: Scenario }).scenario;
         scenarioFile = (resolved as { file: string }).file;
@@ -156,7 +156,7 @@ export function registerServeCommand(program: Command): void {
         });
       } catch (err) {
         if (!(err instanceof ScenarioApplyError)) throw err;
-        command.error(`${recovered ? 'State file' : 'Scenario'} ${scenarioFile} does not apply:\n${formatScenarioProblems(scenarioFile, err.problems)}`, { exitCode: 2 });
+        command.error(`${recovered ? 'State file' : 'Scenario'} ${scenarioFile} does not apply:\n${await formatScenarioProblems(scenarioFile, err.problems)}`, { exitCode: 2 });
       }
       for (const record of recovered?.records ?? []) {
         if (record.seq <= state!.revision()) continue;

@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtInScenarioCatalog } from '../../mock/builtInScenarioCatalog.ts';
+import { builtInScenarioPath, listBuiltInScenarios } from '../../src/scenario/listBuiltInScenarios.ts';
+import { loadScenarioFile } from '../../src/scenario/loadScenarioFile.ts';
 import { BUNDLED_SCENARIO_NAMES, bundledScenarioCatalog, createBillingMock } from '../../mock/msw/index.ts';
 import { createBillingClient } from '../../src/client/index.ts';
 
@@ -106,11 +107,25 @@ describe('createBillingMock', () => {
 });
 
 describe('the built-in scenarios carried as data', () => {
-  it.each(BUNDLED_SCENARIO_NAMES)('%s is the document the HTTP mock reads from mock/scenarios/', (name) => {
-    expect(bundledScenarioCatalog().load(name)).toEqual(builtInScenarioCatalog().load(name));
+  it.each(BUNDLED_SCENARIO_NAMES)('%s is the document of mock/scenarios/%s.yaml', (name) => {
+    const file = loadScenarioFile(builtInScenarioPath(name)!);
+    expect(file.ok).toBe(true);
+    expect(bundledScenarioCatalog().load(name)).toEqual({ ok: true, scenario: (file as { scenario: unknown }).scenario });
   });
 
   it('are every built-in scenario file', () => {
-    expect(BUNDLED_SCENARIO_NAMES).toEqual(builtInScenarioCatalog().names());
+    expect(BUNDLED_SCENARIO_NAMES).toEqual(listBuiltInScenarios());
+    expect(BUNDLED_SCENARIO_NAMES).toEqual(['ats-mixed-large', 'default', 'edge-cases', 'empty-period', 'seed-examples']);
+  });
+
+  it('hands out a fresh copy on each load and refuses a name that is not a built-in one', () => {
+    const first = bundledScenarioCatalog().load('seed-examples');
+    if (!first.ok) throw new Error(first.message);
+    first.scenario.companies.length = 0;
+    const second = bundledScenarioCatalog().load('seed-examples');
+    expect(second.ok && second.scenario.companies.length).toBe(4);
+    for (const name of ['__proto__', 'constructor', '../default', 'default.yaml']) {
+      expect(bundledScenarioCatalog().load(name)).toEqual({ ok: false, message: `No built-in scenario "${name}". Known: ats-mixed-large, default, edge-cases, empty-period, seed-examples.` });
+    }
   });
 });

@@ -14,8 +14,12 @@ describe('the browser entry points import no Node builtin (DESIGN §10)', () => 
     expect(await findNodeImports(entry)).toEqual([]);
   });
 
-  it('finds the chain to node:fs in the server entry, which is Node only', async () => {
+  it('finds the chain to node:http in the server entry, which is Node only', async () => {
     const chains = await findNodeImports('mock/server/index.ts');
-    expect(chains).toContainEqual(['mock/server/index.ts', 'mock/builtInScenarioCatalog.ts', 'src/scenario/loadScenarioFile.ts', 'node:fs']);
+    expect(chains).toContainEqual(['mock/server/index.ts', 'mock/startMockServer.ts', 'mock/listen.ts', 'node:http']);
+  });
+
+  it('serves the built-in scenarios from data, not from files (mock/builtInScenarioCatalog.ts reaches no Node builtin)', async () => {
+    expect(await findNodeImports('mock/builtInScenarioCatalog.ts')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../mock/state/types.ts';
 import type { MockState } from '../../mock/state/createMockState.ts';
 import { startMockServer, type StartMockServerOptions } from '../../mock/startMockServer.ts';
-import { builtInScenarioCatalog, resolveScenarioArgument } from '../../src/cli/resolveScenarioArgument.ts';
+import { builtInScenarioCatalog } from '../../src/cli/resolveScenarioArgument.ts';
 
 /** A mock listening on 127.0.0.1 on a free port, for one test file. */
 export interface TestMock {
@@ -17,9 +17,9 @@ export interface TestMock {
 
 /** Reads a built-in scenario by name, throwing (a test set-up error) when it is invalid. */
 export function builtInScenario(name: string): Scenario {
-  const resolved = resolveScenarioArgument(name);
-  if (!resolved.ok) throw new Error(resolved.message);
-  return resolved.scenario;
+  const loaded = builtInScenarioCatalog().load(name);
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.scenario;
 }
 
 /**

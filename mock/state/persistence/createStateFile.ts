@@ -1,7 +1,6 @@
 import { constants, createReadStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseScenarioText } from '../../../src/scenario/loadScenarioFile.ts';
 import { scenarioSource, type ScenarioSource } from '../buildStore.ts';
 import type { JournalRecord } from '../commands.ts';
 import type { MockState, StatePersistence, StateSnapshot } from '../createMockState.ts';
@@ -157,6 +156,7 @@ export function createStateFile(opts: StateFileOptions): StateFile {
       let source: ScenarioSource;
       if (json) source = readScenarioStream(createReadStream(path));
       else {
+        const { parseScenarioText } = await import('../../../src/scenario/loadScenarioFile.ts'); // the YAML parser, loaded only for a YAML state file
         const parsed = parseScenarioText(await fs.readFile(path, 'utf8'), 'yaml', path);
         if (!parsed.ok) throw new StateFileError(`${path} is not a valid state file:\n${parsed.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.pointer || '/'}: ${e.message}`).join('\n')}`);
         source = scenarioSource(parsed.scenario);
