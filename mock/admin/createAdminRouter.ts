@@ -52,8 +52,11 @@ export interface AdminRouterOptions extends AdminGuardOptions {
 type Handler = (call: AdminCall) => MockAnswer | Promise<MockAnswer | undefined> | undefined;
 
 /** A JSON body's command, run on the state, answered with its value (or its error). */
-const run = async (call: AdminCall, specPath: AdminSpecPath, command: MockCommand, status = 200, shape?: (value: never) => unknown): Promise<MockAnswer> =>
-  adminResult(call.state.now(), specPath, await call.state.execute(command), status, shape as (value: unknown) => unknown);
+/** Executes a command and answers with its result; the envelope's `timestamp` is read after the command, so a clock it set shows (DESIGN §3.6, §6.4). */
+const run = async (call: AdminCall, specPath: AdminSpecPath, command: MockCommand, status = 200, shape?: (value: never) => unknown): Promise<MockAnswer> => {
+  const result = await call.state.execute(command);
+  return adminResult(call.state.now(), specPath, result, status, shape as (value: unknown) => unknown);
+};
 
 /** The query's parameters other than `allowed`, refused (a typo on a DELETE must not delete every event). */
 function unknownParameter(query: RawQuery, allowed: readonly string[]) {
@@ -139,6 +142,10 @@ export function createAdminRouter(opts: AdminRouterOptions): Router {
     const limit = readIntegerParam('limit', query.limit, 1, 1000, 100);
     const offset = readIntegerParam('offset', query.offset, 0, Number.MAX_SAFE_INTEGER, 0);
     for (const r of [companyId, start, end, limit, offset]) if (!r.ok) return adminError(state.now(), spec, r.error);
+    // DESIGN §3.2: the list filters follow the API's rules, `start` strictly before `end` among them (either may be left out here).
+    if (start.ok && end.ok && start.ms !== undefined && end.ms !== undefined && !(start.ms < end.ms)) {
+      return adminError(state.now(), spec, validationError('end', query.end as string, `must be after start ${String(query.start)}`));
+    }
     const page = state.store.pageUsageEvents(
       {
         ...(companyId.ok && companyId.value !== undefined ? { companyId: companyId.value } : {}),

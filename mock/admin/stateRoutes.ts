@@ -97,7 +97,8 @@ export async function importState({ state, req }: AdminCall): Promise<MockAnswer
         details: { field: first.pointer, reason: first.message, errors: parsed.errors.map((e) => ({ field: e.pointer, reason: `${e.line === undefined ? '' : `line ${e.line}: `}${e.message}` })) },
       });
     }
-    return adminResult(state.now(), spec, await state.execute({ type: 'replaceState', scenario: parsed.scenario }));
+    const result = await state.execute({ type: 'replaceState', scenario: parsed.scenario });
+    return adminResult(state.now(), spec, result); // the timestamp after the command: the new scenario's clock
   }
   const result = await state.execute({ type: 'replaceState', scenario: readScenarioStream(capped(req, MAX_STATE_BYTES)) });
   if (!req.complete) req.resume(); // a refused document: drain the rest so the answer reaches the client

@@ -3,20 +3,9 @@ import type { MockState } from '../state/createMockState.ts';
 import { limitsOf } from '../state/createRateLimiter.ts';
 import { apiError, requestKey, type ApiRequest } from './answerUsageRequest.ts';
 import type { MockAnswer, MockErrorCode } from './envelope.ts';
+import { FORCEABLE } from '../state/forceableStatuses.ts';
 
-/**
- * The statuses a fault or `Prefer: code=` can force, each with the codes the spec allows for it; the
- * first is the default (DESIGN §6.7).
- */
-export const FORCEABLE: Readonly<Record<number, readonly MockErrorCode[]>> = {
-  400: ['VALIDATION_ERROR'],
-  401: ['INVALID_API_KEY', 'MISSING_API_KEY'],
-  403: ['INSUFFICIENT_SCOPE', 'API_KEY_SUSPENDED', 'COMPANY_ACCESS_DENIED'],
-  404: ['RESOURCE_NOT_FOUND'],
-  429: ['RATE_LIMIT_EXCEEDED'],
-  500: ['INTERNAL_ERROR'],
-  503: ['SERVICE_UNAVAILABLE'],
-};
+export { FORCEABLE };
 
 /** Seconds a forced 503 asks the caller to wait (`Retry-After`). */
 export const FORCED_RETRY_AFTER_S = 30;

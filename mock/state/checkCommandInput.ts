@@ -1,3 +1,4 @@
+import { FORCEABLE } from './forceableStatuses.ts';
 import { findForbiddenKeys } from '../../src/scenario/findForbiddenKeys.ts';
 import type { ValidationIssue } from '../../src/validation/compiledValidators.ts';
 import { validateStateInput } from '../../src/validation/validateStateInput.ts';
@@ -71,7 +72,13 @@ export function checkCommandInput(command: MockCommand): StateError | undefined 
       if (bad) return bad;
       for (const [i, fault] of faults.entries()) {
         const issues = validateStateInput('admin', '/components/schemas/Fault', fault);
-        if (issues.length > 0) return stateErrors.invalidBody(issues.map((issue) => ({ ...issue, pointer: faults.length === 1 ? issue.pointer : `/${i}${issue.pointer}` })));
+        const at = (pointer: string) => (faults.length === 1 ? pointer : `/${i}${pointer}`);
+        if (issues.length > 0) return stateErrors.invalidBody(issues.map((issue) => ({ ...issue, pointer: at(issue.pointer) })));
+        const { status, code } = fault as { status?: number; code?: string };
+        const allowed = status === undefined ? undefined : FORCEABLE[status];
+        if (code !== undefined && allowed !== undefined && !allowed.includes(code as never)) {
+          return stateErrors.invalidBody([{ pointer: at('/code'), keyword: 'enum', message: `must be one the spec allows for status ${status}: ${allowed.join(', ')} (DESIGN §6.7: a forced answer is valid against the spec)` }]);
+        }
       }
       return undefined;
     }

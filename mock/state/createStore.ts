@@ -1,5 +1,5 @@
 import { compareCodeUnits } from '../../src/billing/compareCodeUnits.ts';
-import { MAX_EXACT_MILLI, parseQuantity } from '../../src/billing/quantity.ts';
+import { MAX_EXACT_MILLI, MAX_EXACT_TEXT, parseQuantity } from '../../src/billing/quantity.ts';
 import { toUsageEvent, toUsageEventRecord, type UsageEventFields, type UsageEventRecord } from '../../src/billing/toUsageEvent.ts';
 import type { BillingSystem, Tally, UsageEvent } from '../../src/billing/types.ts';
 import { createIdSet, type ReadonlyIdSet } from '../../src/usageIndex/createIdSet.ts';
@@ -127,6 +127,19 @@ export function createStore(from?: StoreView): MockStore {
 
   const refs = { companyExists: (id: string) => companies.has(id), atsExists: (id: string) => ats.has(id) };
 
+  /** A company's counted usage in its own unit, in thousandths (what its reports can sum to). */
+  function companySum(company: StoredCompany, unit: StoredCompany['billingSystem']): number {
+    const totals = usage.companyTotals(company.id);
+    return unit === 'minutes' ? totals.minutesMilli : totals.creditsMilli;
+  }
+
+  /** The counted usage of an ATS integration's companies billing in `unit`, in thousandths (what an ATS report's top-level total can reach). */
+  function integrationSum(atsIntegrationId: string, unit: StoredCompany['billingSystem']): number {
+    let sum = 0;
+    for (const c of companies.values()) if (c.atsIntegrationId === atsIntegrationId && c.billingSystem === unit) sum += companySum(c, unit);
+    return sum;
+  }
+
   const store: MockStore = {
     atsIntegrations: () => [...ats.values()].sort(byNameThenId).map((a) => ({ ...a })),
     atsIntegration: (id) => ats.get(id.toLowerCase()),
@@ -174,6 +187,12 @@ export function createStore(from?: StoreView): MockStore {
       if (next.billingSystem !== current.billingSystem && usage.count(current.id) > 0) {
         return { ok: false, error: stateErrors.conflict(`Company ${current.id} has usage events; its billing system cannot change from ${current.billingSystem} to ${next.billingSystem}`) };
       }
+      if (next.atsIntegrationId && next.atsIntegrationId !== current.atsIntegrationId) {
+        const joined = integrationSum(next.atsIntegrationId, next.billingSystem) + companySum(current, next.billingSystem);
+        if (joined > MAX_EXACT_MILLI) {
+          return { ok: false, error: stateErrors.invalidField('atsIntegrationId', `the ${next.billingSystem} of ATS integration ${next.atsIntegrationId} would sum to more than ${MAX_EXACT_TEXT} with this company's, beyond what a JSON number carries exactly to 3 decimals (DESIGN §6.8)`, next.atsIntegrationId) };
+        }
+      }
       return { ok: true, apply: () => (companies.set(current.id, next), next) };
     },
     planDeleteCompany(id) {
@@ -214,24 +233,33 @@ export function createStore(from?: StoreView): MockStore {
       const problems: FieldProblem[] = [];
       const events: UsageEvent[] = [];
       const batchIds = new Set<string>();
-      let minutes = 0;
-      let credits = 0;
+      // DESIGN §6.8: the sums the API can report, a company's total and an ATS integration's, in the
+      // company's unit, counted events only; each starts from what is stored and grows event by event.
+      const sums = new Map<string, number>();
+      let overflow: FieldProblem | undefined;
       inputs.forEach((input, i) => {
         const index = firstIndex + i;
-        const result = toUsageEvent(input, companies.get(String(input.companyId).toLowerCase()));
+        const company = companies.get(String(input.companyId).toLowerCase());
+        const result = toUsageEvent(input, company);
         if (!result.ok) return problems.push(...result.problems.map((p) => ({ index, ...p })));
         const { event } = result;
         if (eventIds.has(event.id) || batchIds.has(event.id)) return problems.push({ index, field: 'id', reason: `an event with id ${event.id} exists` });
         batchIds.add(event.id);
-        minutes += event.minutesMilli;
-        credits += event.creditsMilli ?? 0;
         events.push(event);
+        if (overflow || event.isTest || !company) return;
+        const unit = company.billingSystem;
+        const milli = unit === 'minutes' ? event.minutesMilli : (event.creditsMilli ?? 0);
+        const scopes: Array<[string, () => number]> = [[`company ${company.id}`, () => companySum(company, unit)]];
+        if (company.atsIntegrationId) scopes.push([`ATS integration ${company.atsIntegrationId}`, () => integrationSum(company.atsIntegrationId!, unit)]);
+        for (const [scope, stored] of scopes) {
+          const sum = (sums.get(scope) ?? stored()) + milli;
+          sums.set(scope, sum);
+          if (sum > MAX_EXACT_MILLI && !overflow) {
+            overflow = { index, field: unit, reason: `the ${unit} of ${scope} would sum to more than ${MAX_EXACT_TEXT}, beyond what a JSON number carries exactly to 3 decimals (DESIGN §6.8)` };
+          }
+        }
       });
-      const totals = usage.totals();
-      if (problems.length === 0 && (totals.minutesMilli + minutes > MAX_EXACT_MILLI || totals.creditsMilli + credits > MAX_EXACT_MILLI)) {
-        const field = totals.minutesMilli + minutes > MAX_EXACT_MILLI ? 'minutes' : 'credits';
-        problems.push({ index: firstIndex, field, reason: `the stored ${field} would sum to more than 9007199254740.991, beyond what the mock can add up exactly (DESIGN §6.8)` });
-      }
+      if (problems.length === 0 && overflow) problems.push(overflow);
       if (problems.length > 0) return { ok: false, problems };
       return {
         ok: true,

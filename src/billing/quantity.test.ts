@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditsForMinutes, milliToNumber, parseQuantity } from './quantity.ts';
+import { creditsForMinutes, MAX_EXACT_MILLI, milliToNumber, parseQuantity } from './quantity.ts';
 
 describe('parseQuantity', () => {
   it('reads 0.1 as exactly 100 thousandths', () => {
@@ -73,8 +73,19 @@ describe('creditsForMinutes', () => {
   it('rounds 0.35 × 1.001 = 0.35035 down to 0.35', () => {
     expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 0.35 }, 1_001)).toEqual({ ok: true, milli: 350 });
   });
-  it('refuses, as a value, a price above 9007199254740.991 credits: 999999999999.999 per minute × 10000 minutes', () => {
-    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 999_999_999_999.999 }, 10_000_000)).toMatchObject({ ok: false, reason: expect.stringContaining('9007199254740.991') });
+  it('refuses, as a value, a price above 8796093022207.999 credits: 999999999999.999 per minute × 10000 minutes', () => {
+    expect(creditsForMinutes({ baseCost: 0, includedMinutes: 0, costPerMinute: 999_999_999_999.999 }, 10_000_000)).toMatchObject({ ok: false, reason: expect.stringContaining('above the exact limit 8796093022207.999') });
+  });
+  it('prices up to 8796093022207.999 credits, the largest thousandth below 2^43, and refuses one thousandth more', () => {
+    // baseCost 999 999 999 999.999 + 7 796 093 022 208 × 1 credit per minute = 8 796 093 022 207.999.
+    const rule = { baseCost: 999_999_999_999.999, includedMinutes: 0, costPerMinute: 1 };
+    expect(creditsForMinutes(rule, 7_796_093_022_208_000)).toEqual({ ok: true, milli: 8_796_093_022_207_999 });
+    expect(creditsForMinutes(rule, 7_796_093_022_208_001).ok).toBe(false);
+  });
+  it('MAX_EXACT_MILLI is the largest thousandth below 2^43, which prints back as itself; past 2^43 thousandths are lost', () => {
+    expect(MAX_EXACT_MILLI).toBe(8_796_093_022_207_999);
+    expect(String(MAX_EXACT_MILLI / 1000)).toBe('8796093022207.999');
+    expect(String(8_999_999_999_999_991 / 1000)).toBe('8999999999999.99'); // why the bound is not 2^53 − 1 thousandths
   });
   it('throws for a pricing rule with four decimals, a programmer error', () => {
     expect(() => creditsForMinutes({ baseCost: 0.0001, includedMinutes: 0, costPerMinute: 1 }, 1)).toThrow(/baseCost/);

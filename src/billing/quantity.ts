@@ -12,11 +12,18 @@ export type QuantityResult = { ok: true; milli: number } | { ok: false; reason: 
 export const MAX_INPUT_QUANTITY = 999_999_999_999.999;
 
 /**
- * The largest stored quantity or sum, in thousandths: 2^53 − 1 (9 007 199 254 740.991 units), the
- * largest integer a double holds exactly. A change that would make a stored value or a sum the API can
- * report exceed it is refused. DESIGN §6.8.
+ * The largest stored quantity or sum, in thousandths: 8 796 093 022 207 999, i.e. 8 796 093 022 207.999
+ * units, the largest thousandth below 2^43. Below 2^43 neighbouring doubles are less than 0.001 apart,
+ * so every value with 3 decimals is its own double and prints back as itself (`String(x / 1000)`);
+ * from 2^43 on they are 2^-9 apart and a total such as 8 999 999 999 999.991 would print as
+ * 8999999999999.99. A change that would make a stored value, or a sum the API can report (a company's
+ * total, an ATS integration's total), exceed it is refused. DESIGN §6.8 ("every sum the API can report
+ * stays exact"; its figure 2^53 − 1 thousandths is not exact as a JSON number, see decision 0014).
  */
-export const MAX_EXACT_MILLI = Number.MAX_SAFE_INTEGER;
+export const MAX_EXACT_MILLI = 2 ** 43 * 1000 - 1;
+
+/** {@link MAX_EXACT_MILLI} as the quantity messages name it: `8796093022207.999`. */
+export const MAX_EXACT_TEXT = '8796093022207.999';
 
 /**
  * Reads a quantity (minutes or credits) as exact integer thousandths.
@@ -86,7 +93,7 @@ export function creditsForMinutes(rule: PricingRule, minutesMilli: number): Quan
   const overCost = (perMinute * over + 500n) / 1000n;
   const total = base + overCost;
   if (total > BigInt(MAX_EXACT_MILLI)) {
-    return { ok: false, reason: `the pricing rule gives ${total} thousandths of a credit, above the exact limit 9007199254740.991` };
+    return { ok: false, reason: `the pricing rule gives ${total} thousandths of a credit, above the exact limit ${MAX_EXACT_TEXT}` };
   }
   return { ok: true, milli: Number(total) };
 }

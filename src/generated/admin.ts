@@ -889,9 +889,11 @@ export interface components {
             /** @enum {integer} */
             status?: 400 | 401 | 403 | 404 | 429 | 500 | 503;
             /**
-             * @description The error code of the forced answer, one the spec allows for `status` (401:
-             *     `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or
-             *     `COMPANY_ACCESS_DENIED`); default the first. Needs `status`.
+             * @description The error code of the forced answer, one spec/openapi.yaml allows for `status` (400:
+             *     `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`,
+             *     `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429:
+             *     `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first.
+             *     Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.
              * @enum {string}
              */
             code?: "VALIDATION_ERROR" | "INVALID_API_KEY" | "MISSING_API_KEY" | "INSUFFICIENT_SCOPE" | "API_KEY_SUSPENDED" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "RATE_LIMIT_EXCEEDED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";

@@ -1,5 +1,5 @@
 import { buildCompanyQueryIndex, type CompanyQueryIndex } from './buildCompanyQueryIndex.ts';
-import { appendEvent, compactByTime, createEventColumns, createStringTable, eventAt, filterRows, rowJson, sumColumn, type EventColumns, type StringTable } from './eventColumns.ts';
+import { appendEvent, compactByTime, createEventColumns, createStringTable, eventAt, filterRows, rowJson, sumCounted, type EventColumns, type StringTable } from './eventColumns.ts';
 import { lowerBound, tallyCompany } from './tallyCompany.ts';
 import { MinHeap } from './MinHeap.ts';
 import type { BillingSystem, Tally, UsageEvent } from '../billing/types.ts';
@@ -41,8 +41,12 @@ export interface UsageIndex {
    */
   page(filter: Pick<UsageEventFilter, 'companyId' | 'startMs' | 'endMs'>, offset: number, limit: number): { total: number; items: UsageEvent[] };
   count(companyId?: string): number;
-  /** Sums over every stored event (test ones included), in thousandths: the bound of any sum the API can report (DESIGN §6.8). */
-  totals(): { minutesMilli: number; creditsMilli: number };
+  /**
+   * One company's minutes and credits over all its stored events that a report counts (test events
+   * left out), in thousandths; zeros for a company with no events. Every sum the API can report for
+   * the company (a bucket, its total, over any period) is at most these (DESIGN §6.8).
+   */
+  companyTotals(companyId: string): { minutesMilli: number; creditsMilli: number };
   tally(companyId: string, unit: BillingSystem, startMs: number, endMs: number): Tally;
   prepare(): void;
   /** Builds one stale company's structures; `false` when none was left (for loads that yield between companies). */
@@ -77,6 +81,9 @@ interface CompanyEvents {
   id: string;
   columns: EventColumns;
   query: CompanyQueryIndex | undefined;
+  /** The counted (non-test) minutes and credits of `columns`, in thousandths. */
+  minutesMilli: number;
+  creditsMilli: number;
 }
 
 /** Copies a view's columns for a new index: the arrays are shared (exact-fit, so any append copies them), the maps are not. */
@@ -98,18 +105,14 @@ function adopt(columns: EventColumns): EventColumns {
 export function createUsageIndex(from?: UsageIndexView): UsageIndex {
   const companies = new Map<string, CompanyEvents>();
   const table: StringTable = createStringTable();
-  let minutesTotal = 0;
-  let creditsTotal = 0;
   if (from) {
     for (const s of from.parts.strings) {
       table.codes.set(s, table.values.length);
       table.values.push(s);
     }
     for (const { companyId, columns } of from.parts.companies) {
-      const c = { id: companyId, columns: adopt(columns), query: undefined };
+      const c = { id: companyId, columns: adopt(columns), query: undefined, minutesMilli: sumCounted(columns, 'minutesMilli'), creditsMilli: sumCounted(columns, 'creditsMilli') };
       companies.set(companyId, c);
-      minutesTotal += sumColumn(c.columns, 'minutesMilli');
-      creditsTotal += sumColumn(c.columns, 'creditsMilli');
     }
   }
 
@@ -125,14 +128,16 @@ export function createUsageIndex(from?: UsageIndexView): UsageIndex {
       if (last === undefined || e.companyId !== last.id) {
         last = companies.get(e.companyId);
         if (last === undefined) {
-          last = { id: e.companyId, columns: createEventColumns(), query: undefined };
+          last = { id: e.companyId, columns: createEventColumns(), query: undefined, minutesMilli: 0, creditsMilli: 0 };
           companies.set(last.id, last);
         }
       }
       appendEvent(last.columns, e, table);
       last.query = undefined;
-      minutesTotal += e.minutesMilli;
-      creditsTotal += e.creditsMilli ?? 0;
+      if (!e.isTest) {
+        last.minutesMilli += e.minutesMilli;
+        last.creditsMilli += e.creditsMilli ?? 0;
+      }
     }
   }
 
@@ -142,8 +147,8 @@ export function createUsageIndex(from?: UsageIndexView): UsageIndex {
       const kept = filterRows(c.columns, (row) => !match(eventAt(c.columns, table, c.id, row)));
       if (kept !== c.columns) {
         removed += c.columns.length - kept.length;
-        minutesTotal -= sumColumn(c.columns, 'minutesMilli') - sumColumn(kept, 'minutesMilli');
-        creditsTotal -= sumColumn(c.columns, 'creditsMilli') - sumColumn(kept, 'creditsMilli');
+        c.minutesMilli = sumCounted(kept, 'minutesMilli');
+        c.creditsMilli = sumCounted(kept, 'creditsMilli');
         c.columns = kept;
         c.query = undefined;
       }
@@ -213,11 +218,12 @@ export function createUsageIndex(from?: UsageIndexView): UsageIndex {
       const c = companies.get(companyId);
       if (c === undefined) return 0;
       companies.delete(companyId);
-      minutesTotal -= sumColumn(c.columns, 'minutesMilli');
-      creditsTotal -= sumColumn(c.columns, 'creditsMilli');
       return c.columns.length;
     },
-    totals: () => ({ minutesMilli: minutesTotal, creditsMilli: creditsTotal }),
+    companyTotals(companyId) {
+      const c = companies.get(companyId);
+      return { minutesMilli: c?.minutesMilli ?? 0, creditsMilli: c?.creditsMilli ?? 0 };
+    },
     count(companyId) {
       if (companyId !== undefined) return companies.get(companyId)?.columns.length ?? 0;
       let n = 0;

@@ -178,13 +178,14 @@ export function eventAt(c: EventColumns, table: StringTable, companyId: string, 
 }
 
 /**
- * The sum of one quantity column over the rows, in thousandths (a credits column's "none", −1, counts as 0).
- * Units: thousandths of minutes or credits. DESIGN §6.8 (the store's bound on every sum).
+ * The sum of one quantity column over the rows that count in a report (test events left out, §3.4), in
+ * thousandths (a credits column's "none", −1, counts as 0). Units: thousandths of minutes or credits.
+ * DESIGN §6.8 (the store keeps every sum the API can report exact).
  */
-export function sumColumn(c: EventColumns, column: 'minutesMilli' | 'creditsMilli'): number {
+export function sumCounted(c: EventColumns, column: 'minutesMilli' | 'creditsMilli'): number {
   const values = c[column];
   let sum = 0;
-  for (let i = 0; i < c.length; i++) if (values[i]! > 0) sum += values[i]!;
+  for (let i = 0; i < c.length; i++) if (values[i]! > 0 && !c.isTest[i]) sum += values[i]!;
   return sum;
 }
 

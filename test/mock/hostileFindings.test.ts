@@ -138,20 +138,13 @@ describe('finding 4: numbers and instants at the edges (DESIGN §6.8)', () => {
     await m.admin('POST', '/reset');
   });
 
-  it('keeps sums exact: a sum past 2^53 − 1 thousandths is refused, and 0.001 + 0.001 + 0.001 is 0.003', async () => {
-    const big = { companyId: IDS.wayne, occurredAt: '2024-02-21T00:00:00Z', minutes: 999_999_999_999.999 };
-    // 10 × 999 999 999 999.999 = 9 999 999 999 999.99 minutes, past 9 007 199 254 740.991.
-    const batch = Array.from({ length: 10 }, () => big);
-    const refused = await m.admin('POST', '/usage-events', batch);
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.details.errors[0].field).toBe('minutes');
+  it('keeps 0.001 + 0.001 + 0.001 at 0.003', async () => {
     const small = Array.from({ length: 3 }, () => ({ companyId: IDS.wayne, occurredAt: '2024-02-21T00:00:00Z', minutes: 0.001 }));
     expect((await m.admin('POST', '/usage-events', small)).status).toBe(201);
     // Wayne had 1 minute on 2024-02-20; the three new events add 0.003.
     expect((await m.get('/billing/usage', 'sk_test_solo')).body.data.totalMinutesUsed).toBe(1.003);
     await m.admin('POST', '/reset');
   });
-
   it('a refused PUT /state changes nothing, the clock included', async () => {
     const r = await m.admin('PUT', '/state', { ...rulesScenario, clock: { mode: 'frozen', now: '2030-01-01T00:00:00Z' }, companies: [{ ...rulesScenario.companies[5]!, pricing: { GENERIC: { baseCost: 1e13, includedMinutes: 0, costPerMinute: 0 } } }] });
     expect(r.status).toBe(400);
@@ -231,5 +224,120 @@ describe('finding 5: answers to long admin queries match the spec, so nothing pi
       await res.arrayBuffer();
     }
     expect((await m.admin('GET', '/health')).body.data.responseMismatches).toBe(0);
+  });
+});
+
+/** The raw text of a usage answer, to see the numbers as sent (a parsed double would hide a rounded one). */
+async function usageText(key: string): Promise<string> {
+  const res = await fetch(`${m.baseUrl}/billing/usage`, { headers: { Authorization: `Bearer ${key}` } });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+const MAX = 999_999_999_999.999;
+const big = (companyId: string, extra: Record<string, unknown> = {}) => ({ companyId, occurredAt: '2024-02-21T00:00:00Z', minutes: MAX, ...extra });
+
+describe('every sum the API can report stays exact, and only those sums are bounded (DESIGN §6.8)', () => {
+  // Below 2^43 thousandths-of-a-unit neighbouring doubles are < 0.001 apart, so a total with 3 decimals
+  // prints as itself; the bound is 8 796 093 022 207.999 (decision 0014).
+  afterAll(() => m.admin('POST', '/reset'));
+  beforeEach(() => m.admin('POST', '/reset'));
+
+  it('a company reaches 8 000 000 000 000.992 exactly; one more maximal event is refused naming the company', async () => {
+    // Wayne (Solo ATS, its only company) has 1 minute; 8 × 999 999 999 999.999 = 7 999 999 999 999.992.
+    expect((await m.admin('POST', '/usage-events', Array.from({ length: 8 }, () => big(IDS.wayne)))).status).toBe(201);
+    expect(await usageText('sk_test_solo')).toContain('"totalMinutesUsed":8000000000000.992');
+    // + 999 999 999 999.999 = 9 000 000 000 000.991 > 8 796 093 022 207.999 (it would print as 9000000000000.99).
+    const refused = await m.admin('POST', '/usage-events', [big(IDS.wayne, { minutes: 1 }), big(IDS.wayne)]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors).toEqual([
+      { index: 1, field: 'minutes', reason: `the minutes of company ${IDS.wayne} would sum to more than 8796093022207.999, beyond what a JSON number carries exactly to 3 decimals (DESIGN §6.8)` },
+    ]);
+    expect(await usageText('sk_test_solo')).toContain('"totalMinutesUsed":8000000000000.992'); // nothing of the refused batch
+  });
+
+  it('another company, a test event and the other unit are not held back by a full company', async () => {
+    expect((await m.admin('POST', '/usage-events', Array.from({ length: 8 }, () => big(IDS.wayne)))).status).toBe(201);
+    // Acme is a regular company: its reports never include Wayne's minutes.
+    expect((await m.admin('POST', '/usage-events', big(IDS.acme))).status).toBe(201);
+    // A test event is never counted (§3.4), so it adds to no sum.
+    expect((await m.admin('POST', '/usage-events', big(IDS.wayne, { isTest: true }))).status).toBe(201);
+    // Acme: 0.1 × 3 + 5 = 5.3 minutes before, + 999 999 999 999.999.
+    expect(await usageText('sk_test_acme')).toContain('"totalMinutesUsed":1000000000005.299');
+  });
+
+  it("an ATS integration's total is bounded over its companies, per unit", async () => {
+    // Alpha ATS minutes: Initech 12.75 + Stark 0. Initech + 5 maximal events = 5 000 000 000 012.745.
+    expect((await m.admin('POST', '/usage-events', Array.from({ length: 5 }, () => big(IDS.initech)))).status).toBe(201);
+    // Stark's own total stays small, but Alpha's would reach 9 000 000 000 012.741 at the 4th event (index 3).
+    const refused = await m.admin('POST', '/usage-events', Array.from({ length: 4 }, () => big(IDS.stark)));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors).toEqual([
+      { index: 3, field: 'minutes', reason: `the minutes of ATS integration ${IDS.alphaAts} would sum to more than 8796093022207.999, beyond what a JSON number carries exactly to 3 decimals (DESIGN §6.8)` },
+    ]);
+    expect((await m.admin('POST', '/usage-events', Array.from({ length: 3 }, () => big(IDS.stark)))).status).toBe(201);
+    // Alpha: 5 000 000 000 012.745 + 2 999 999 999 999.997 = 8 000 000 000 012.742 minutes, exact.
+    expect(await usageText('sk_test_ats')).toContain('"totalMinutesUsed":8000000000012.742');
+    // Umbrella bills in credits: Alpha's credits (7.5 + 0.25) have room for a maximal credits event.
+    expect((await m.admin('POST', '/usage-events', big(IDS.umbrella, { minutes: 1, credits: MAX }))).status).toBe(201);
+    expect(await usageText('sk_test_ats')).toContain('"totalCreditsUsed":1000000000007.749');
+  });
+
+  it('refuses moving a company into an ATS integration whose total it would push past the bound, and changes nothing', async () => {
+    expect((await m.admin('POST', '/usage-events', Array.from({ length: 8 }, () => big(IDS.initech)))).status).toBe(201);
+    expect((await m.admin('POST', '/usage-events', big(IDS.acme))).status).toBe(201);
+    // Alpha minutes 12.75 + 7 999 999 999 999.992 = 8 000 000 000 012.742, + Acme 1 000 000 000 005.299 > 8 796 093 022 207.999.
+    const refused = await m.admin('PATCH', `/companies/${IDS.acme}`, { atsIntegrationId: IDS.alphaAts });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.field).toBe('atsIntegrationId');
+    expect((await m.admin('GET', `/companies/${IDS.acme}`)).body.data.atsIntegrationId).toBeUndefined();
+    // Into Solo ATS (Wayne: 1 minute) it fits.
+    expect((await m.admin('PATCH', `/companies/${IDS.acme}`, { atsIntegrationId: IDS.soloAts })).status).toBe(200);
+  });
+});
+
+describe('a fault forces only what the real API would answer (DESIGN §6.7)', () => {
+  it.each([
+    [403, 'RATE_LIMIT_EXCEEDED', 'INSUFFICIENT_SCOPE, API_KEY_SUSPENDED, COMPANY_ACCESS_DENIED'],
+    [400, 'INVALID_API_KEY', 'VALIDATION_ERROR'],
+    [429, 'INTERNAL_ERROR', 'RATE_LIMIT_EXCEEDED'],
+    [401, 'COMPANY_ACCESS_DENIED', 'INVALID_API_KEY, MISSING_API_KEY'],
+  ])('refuses status %i with code %s, and keeps the faults as they were', async (status, code, allowed) => {
+    await m.admin('PUT', '/faults', { status: 503 });
+    const r = await m.admin('PUT', '/faults', { status, code });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('VALIDATION_ERROR');
+    expect(r.body.error.details.field).toBe('/code');
+    expect(r.body.error.details.reason).toContain(`status ${status}: ${allowed}`);
+    expect((await m.admin('GET', '/faults')).body.data).toMatchObject([{ status: 503 }]);
+  });
+
+  it('names the fault of a list whose code does not fit its status', async () => {
+    const r = await m.admin('PUT', '/faults', [{ status: 500 }, { status: 403, code: 'NOT_A_CODE' }]);
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.field).toBe('/1/code');
+    const fits = await m.admin('PUT', '/faults', [{ status: 500 }, { status: 403, code: 'COMPANY_ACCESS_DENIED' }]);
+    expect(fits.status).toBe(200);
+    const answer = await m.get('/billing/usage', 'sk_test_acme');
+    expect(answer.status).toBe(500); // the first matching fault wins
+  });
+});
+
+describe('the control plane follows the API rules and its own clock', () => {
+  it('refuses an event list whose start is not before its end, as the API does (DESIGN §3.2)', async () => {
+    for (const q of ['start=2024-02-01&end=2024-01-31', 'start=2024-02-01T00:00:00Z&end=2024-02-01T00:00:00Z']) {
+      const r = await m.admin('GET', `/usage-events?${q}`);
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'end' } });
+    }
+    expect((await m.admin('GET', '/usage-events?start=2024-02-01&end=2024-02-02')).status).toBe(200);
+  });
+
+  it('stamps an answer that set the clock with the new clock (DESIGN §3.6, §6.4)', async () => {
+    const r = await m.admin('PUT', '/clock', { mode: 'frozen', now: '2030-06-01T00:00:00Z' });
+    expect(r.body.data.now).toBe('2030-06-01T00:00:00.000Z');
+    expect(r.body.timestamp).toBe('2030-06-01T00:00:00.000Z');
+    const reset = await m.admin('POST', '/reset');
+    expect(reset.body.timestamp).toBe('2024-03-01T12:00:00.000Z');
   });
 });
