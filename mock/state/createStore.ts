@@ -127,6 +127,13 @@ export function createStore(from?: StoreView): MockStore {
 
   const refs = { companyExists: (id: string) => companies.has(id), atsExists: (id: string) => ats.has(id) };
 
+  /** The problem of an insert whose event `index` takes the sum of `scope` past {@link MAX_EXACT_MILLI}. */
+  const sumOverflow = (index: number, unit: string, scope: string): FieldProblem => ({
+    index,
+    field: unit,
+    reason: `the ${unit} of ${scope} would sum to more than ${MAX_EXACT_TEXT}, beyond what a JSON number carries exactly to 3 decimals (DESIGN §6.8)`,
+  });
+
   /** A company's counted usage in its own unit, in thousandths (what its reports can sum to). */
   function companySum(company: StoredCompany, unit: StoredCompany['billingSystem']): number {
     const totals = usage.companyTotals(company.id);
@@ -249,15 +256,15 @@ export function createStore(from?: StoreView): MockStore {
         if (overflow || event.isTest || !company) return;
         const unit = company.billingSystem;
         const milli = unit === 'minutes' ? event.minutesMilli : (event.creditsMilli ?? 0);
-        const scopes: Array<[string, () => number]> = [[`company ${company.id}`, () => companySum(company, unit)]];
-        if (company.atsIntegrationId) scopes.push([`ATS integration ${company.atsIntegrationId}`, () => integrationSum(company.atsIntegrationId!, unit)]);
-        for (const [scope, stored] of scopes) {
-          const sum = (sums.get(scope) ?? stored()) + milli;
-          sums.set(scope, sum);
-          if (sum > MAX_EXACT_MILLI && !overflow) {
-            overflow = { index, field: unit, reason: `the ${unit} of ${scope} would sum to more than ${MAX_EXACT_TEXT}, beyond what a JSON number carries exactly to 3 decimals (DESIGN §6.8)` };
-          }
-        }
+        const own = (sums.get(company.id) ?? companySum(company, unit)) + milli;
+        sums.set(company.id, own);
+        if (own > MAX_EXACT_MILLI) overflow = sumOverflow(index, unit, `company ${company.id}`);
+        const ats = company.atsIntegrationId;
+        if (ats === undefined || overflow) return;
+        const scope = `${ats} ${unit}`;
+        const group = (sums.get(scope) ?? integrationSum(ats, unit)) + milli;
+        sums.set(scope, group);
+        if (group > MAX_EXACT_MILLI) overflow = sumOverflow(index, unit, `ATS integration ${ats}`);
       });
       if (problems.length === 0 && overflow) problems.push(overflow);
       if (problems.length > 0) return { ok: false, problems };

@@ -278,9 +278,13 @@ describe('every sum the API can report stays exact, and only those sums are boun
     expect((await m.admin('POST', '/usage-events', Array.from({ length: 3 }, () => big(IDS.stark)))).status).toBe(201);
     // Alpha: 5 000 000 000 012.745 + 2 999 999 999 999.997 = 8 000 000 000 012.742 minutes, exact.
     expect(await usageText('sk_test_ats')).toContain('"totalMinutesUsed":8000000000012.742');
-    // Umbrella bills in credits: Alpha's credits (7.5 + 0.25) have room for a maximal credits event.
-    expect((await m.admin('POST', '/usage-events', big(IDS.umbrella, { minutes: 1, credits: MAX }))).status).toBe(201);
-    expect(await usageText('sk_test_ats')).toContain('"totalCreditsUsed":1000000000007.749');
+    // One batch, two units: Stark + 700 000 000 000 takes Alpha's minutes to 8 700 000 000 012.742 (room
+    // left), and Umbrella bills in credits, where Alpha has 7.75: each unit is bounded on its own.
+    const mixed = [big(IDS.stark, { minutes: 700_000_000_000 }), big(IDS.umbrella, { minutes: 1, credits: MAX })];
+    expect((await m.admin('POST', '/usage-events', mixed)).status).toBe(201);
+    const text = await usageText('sk_test_ats');
+    expect(text).toContain('"totalMinutesUsed":8700000000012.742');
+    expect(text).toContain('"totalCreditsUsed":1000000000007.749');
   });
 
   it('refuses moving a company into an ATS integration whose total it would push past the bound, and changes nothing', async () => {
