@@ -2,6 +2,7 @@ import { toUsageEvent } from '../../src/billing/toUsageEvent.ts';
 import type { UsageEvent } from '../../src/billing/types.ts';
 import { GENERATOR_DEFAULTS, generateUsageEvents } from '../../src/scenario/generateUsageEvents.ts';
 import { validateStateInput } from '../../src/validation/validateStateInput.ts';
+import { faultCodeMisfit } from './checkCommandInput.ts';
 import { createStore, type MockStore } from './createStore.ts';
 import { createTimeSlicer } from './createTimeSlicer.ts';
 import { pickIssue } from './stateErrors.ts';
@@ -172,7 +173,13 @@ export async function buildStore(source: ScenarioSource, opts: BuildOptions): Pr
     done += events.length;
     await progress('generated');
   }
+  // The scenario's faults (DESIGN §6.7): each code fits its status; ids filled now, so a reset gives the same ones.
+  (head.faults ?? []).forEach((f, i) => {
+    const misfit = faultCodeMisfit(f);
+    if (misfit) refuse(`/faults/${i}/code`, misfit);
+  });
   if (problems.length > 0) return { ok: false, problems };
+  if (head.faults) head.faults = head.faults.map((f) => ({ ...f, id: f.id ?? opts.newId() }));
   while (store.prepareStep()) await progress('indexed');
   if (opts.onProgress && slicer.elapsedMs() >= 1000) opts.onProgress(`loaded scenario "${head.name}": ${store.eventCount().toLocaleString('en')} events in ${(slicer.elapsedMs() / 1000).toFixed(1)} s`);
   return { ok: true, store, head };

@@ -7,6 +7,17 @@ import { MAX_EVENT_BATCH } from './createStore.ts';
 import { pickIssue, stateErrors, type StateError } from './stateErrors.ts';
 import type { FieldProblem } from './types.ts';
 
+/**
+ * Why a schema-valid fault's `code` does not fit its `status` (spec/openapi.yaml allows each status
+ * its own codes, {@link FORCEABLE}), or undefined when it fits or has no code. DESIGN §6.7: a forced
+ * answer is what the real API would send, valid against the spec.
+ */
+export function faultCodeMisfit(fault: { status?: number; code?: string }): string | undefined {
+  const allowed = fault.status === undefined ? undefined : FORCEABLE[fault.status];
+  if (fault.code === undefined || allowed === undefined || allowed.includes(fault.code as never)) return undefined;
+  return `must be one the spec allows for status ${fault.status}: ${allowed.join(', ')} (DESIGN §6.7: a forced answer is valid against the spec)`;
+}
+
 /** The most faults one `setFaults` takes (spec/admin.openapi.yaml `FaultsInput`). */
 export const MAX_FAULTS = 100;
 
@@ -74,11 +85,8 @@ export function checkCommandInput(command: MockCommand): StateError | undefined 
         const issues = validateStateInput('admin', '/components/schemas/Fault', fault);
         const at = (pointer: string) => (faults.length === 1 ? pointer : `/${i}${pointer}`);
         if (issues.length > 0) return stateErrors.invalidBody(issues.map((issue) => ({ ...issue, pointer: at(issue.pointer) })));
-        const { status, code } = fault as { status?: number; code?: string };
-        const allowed = status === undefined ? undefined : FORCEABLE[status];
-        if (code !== undefined && allowed !== undefined && !allowed.includes(code as never)) {
-          return stateErrors.invalidBody([{ pointer: at('/code'), keyword: 'enum', message: `must be one the spec allows for status ${status}: ${allowed.join(', ')} (DESIGN §6.7: a forced answer is valid against the spec)` }]);
-        }
+        const misfit = faultCodeMisfit(fault as { status?: number; code?: string });
+        if (misfit) return stateErrors.invalidBody([{ pointer: at('/code'), keyword: 'enum', message: misfit }]);
       }
       return undefined;
     }

@@ -75,12 +75,15 @@ export type CommandResult<C extends MockCommand> = StateResult<CommandValues[C['
 
 /**
  * The commands the `--state-file` journal records (DESIGN §6.5), in their resolved form: every id and
- * instant the mock chose filled in, so replaying one gives exactly the same state. Faults are runtime
- * only (not in the scenario format); state replacements are saved as snapshots instead.
+ * instant the mock chose filled in, so replaying one gives exactly the same state. Faults are saved
+ * too (a 2xx means the change is on disk; snapshots carry them as the scenario's `faults`); state
+ * replacements are saved as snapshots instead.
  */
 export type JournaledCommand = Extract<
   MockCommand,
-  { type: 'createAtsIntegration' | 'createCompany' | 'updateCompany' | 'deleteCompany' | 'createApiKey' | 'updateApiKey' | 'deleteApiKey' | 'addUsageEvents' | 'deleteUsageEvents' | 'setClock' }
+  {
+    type: 'createAtsIntegration' | 'createCompany' | 'updateCompany' | 'deleteCompany' | 'createApiKey' | 'updateApiKey' | 'deleteApiKey' | 'addUsageEvents' | 'deleteUsageEvents' | 'setClock' | 'setFaults' | 'clearFaults';
+  }
 >;
 
 /** One line of the journal: the revision the change made and the change. */
@@ -89,7 +92,7 @@ export interface JournalRecord {
   command: JournaledCommand;
 }
 
-/** Whether a command is saved as a journal record (else it replaces the state, or is runtime only). */
+/** Whether a command is saved as a journal record (else it replaces the whole state: saved as a snapshot). */
 export function isJournaled(command: MockCommand): command is JournaledCommand {
-  return !['setFaults', 'clearFaults', 'loadScenario', 'replaceState', 'reset', 'setProviderState'].includes(command.type);
+  return !['loadScenario', 'replaceState', 'reset', 'setProviderState'].includes(command.type);
 }

@@ -156,3 +156,42 @@ describe('mock state commands, without HTTP (DESIGN §6)', () => {
     expect(state.store.apiKey('sk_test_first')).toBeUndefined();
   });
 });
+
+describe('faults are part of the state (DESIGN §6.5, §6.7)', () => {
+  const withFaults = { ...rulesScenario, faults: [{ status: 503 as const }, { id: 'solo-slow', apiKey: 'sk_test_solo', latencyMs: 20 }] };
+
+  it('installs a scenario\'s faults, an id made for one without, and a reset brings them back', async () => {
+    const state = await createMockState({ scenario: withFaults, newId: counterIds(), wallClock: () => WALL });
+    const installed = state.faults.list();
+    expect(installed).toEqual([{ id: expect.stringMatching(/^00000000-0000-4000-8000-0000000000\d\d$/), status: 503 }, { id: 'solo-slow', apiKey: 'sk_test_solo', latencyMs: 20 }]);
+    await state.execute({ type: 'clearFaults' });
+    expect(state.faults.list()).toEqual([]);
+    await state.execute({ type: 'reset' });
+    expect(state.faults.list()).toEqual(installed);
+  });
+
+  it('journals a fault change with its ids filled, and the snapshot carries the faults in effect', async () => {
+    const saved: JournalRecord[] = [];
+    const state = await fresh({ append: async (r) => void saved.push(r), saveSnapshot: async () => {}, health: () => ({ status: 'ok' }) } as StatePersistence);
+    const result = await state.execute({ type: 'setFaults', faults: [{ status: 429 }] });
+    expect(result.ok).toBe(true);
+    expect(saved).toEqual([{ seq: 1, command: { type: 'setFaults', faults: [{ status: 429, id: expect.any(String) }] } }]);
+    expect(state.snapshot().head.faults).toEqual([{ status: 429, id: (saved[0]!.command as { faults: Array<{ id: string }> }).faults[0]!.id }]);
+    await state.execute({ type: 'clearFaults' });
+    expect(saved[1]).toEqual({ seq: 2, command: { type: 'clearFaults' } });
+    expect(state.snapshot().head.faults).toBeUndefined();
+  });
+
+  it('replays a journaled fault change exactly', async () => {
+    const state = await fresh();
+    const replayed = await state.replay({ seq: 1, command: { type: 'setFaults', faults: [{ id: 'f1', status: 500 }] } });
+    expect(replayed.ok).toBe(true);
+    expect(state.faults.list()).toEqual([{ id: 'f1', status: 500 }]);
+  });
+
+  it("refuses a scenario whose fault's code is another status's, naming the fault", async () => {
+    await expect(createMockState({ scenario: { ...rulesScenario, faults: [{ status: 500 }, { status: 403, code: 'RATE_LIMIT_EXCEEDED' }] } })).rejects.toMatchObject({
+      problems: [{ pointer: '/faults/1/code', message: expect.stringContaining('status 403: INSUFFICIENT_SCOPE, API_KEY_SUSPENDED, COMPANY_ACCESS_DENIED') }],
+    });
+  });
+});

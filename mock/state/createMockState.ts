@@ -3,7 +3,7 @@ import { buildStore, scenarioSource, type ScenarioHead, type ScenarioProblem, ty
 import { checkCommandInput } from './checkCommandInput.ts';
 import { scenarioClock, scenarioClockOf, setClockTo, settingOf, type ClockSetting } from './clockSetting.ts';
 import { isJournaled, type CommandResult, type CommandValues, type JournaledCommand, type JournalRecord, type MockCommand, type StateSummary } from './commands.ts';
-import { createFaultSet, type FaultSet } from './createFaultSet.ts';
+import { createFaultSet, type Fault, type FaultSet } from './createFaultSet.ts';
 import { createMockClock } from './createMockClock.ts';
 import { createRateLimiter, type RateLimiter } from './createRateLimiter.ts';
 import { createRequestJournal, type RequestJournal } from './createRequestJournal.ts';
@@ -194,13 +194,14 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
     setClockTo(clock, next.clock);
     rateLimiter.reset();
     faults.clear();
+    faults.replace(next.head.faults as Fault[] | undefined ?? []);
   }
 
   function summary(): StateSummary {
     return { scenario: baseline!.head.name, events: store.eventCount(), clock: clock.state(), revision };
   }
 
-  function snapshotOf(target: MockStore, head: ScenarioHead, at: number, clockSetting: ClockSetting): StateSnapshot {
+  function snapshotOf(target: MockStore, head: ScenarioHead, at: number, clockSetting: ClockSetting, activeFaults: readonly Fault[]): StateSnapshot {
     return {
       revision: at,
       head: {
@@ -209,13 +210,14 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
         clock: scenarioClockOf(clockSetting),
         ...(head.seed === undefined ? {} : { seed: head.seed }),
         ...(head.rateLimit === undefined ? {} : { rateLimit: head.rateLimit }),
+        ...(activeFaults.length === 0 ? {} : { faults: activeFaults.map((f) => structuredClone(f)) }),
       },
       view: target.view(),
     };
   }
 
   async function runJournaled(command: JournaledCommand, save: boolean): Promise<StateResult<unknown>> {
-    const ctx = { store, clock, wallClock, newId };
+    const ctx = { store, clock, faults, wallClock, newId };
     const resolved = resolveCommand(command, ctx);
     const planned = planCommand(resolved, ctx);
     if (!planned.ok) return planned;
@@ -235,7 +237,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
   async function replaceWith(prepared: { ok: true; baseline: Baseline; store: MockStore } | { ok: false; problems: ScenarioProblem[] }, invalid: (problems: ScenarioProblem[]) => StateError): Promise<StateResult<StateSummary>> {
     if (!prepared.ok) return { ok: false, error: invalid(prepared.problems) };
     if (persistence) {
-      const snapshot = snapshotOf(prepared.store, prepared.baseline.head, revision + 1, prepared.baseline.clock);
+      const snapshot = snapshotOf(prepared.store, prepared.baseline.head, revision + 1, prepared.baseline.clock, (prepared.baseline.head.faults ?? []) as Fault[]);
       try {
         await persistence.saveSnapshot(snapshot);
       } catch (err) {
@@ -258,11 +260,6 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
     if (bad) return { ok: false, error: bad };
     if (isJournaled(command)) return runJournaled(command, true);
     switch (command.type) {
-      case 'setFaults':
-        return { ok: true, value: faults.replace(command.faults.map((f) => ({ ...f, id: f.id ?? newId() }))) };
-      case 'clearFaults':
-        faults.clear();
-        return { ok: true, value: [] };
       case 'loadScenario': {
         const found = options.catalog?.load(command.name) ?? { ok: false as const, message: 'this mock has no built-in scenarios' };
         if (!found.ok) return { ok: false, error: stateErrors.unknownScenario(command.name, options.catalog?.names() ?? []) };
@@ -321,7 +318,7 @@ export async function createMockState(options: MockStateOptions, adopt?: { basel
       queue = result.catch(() => undefined);
       return result;
     },
-    snapshot: () => snapshotOf(store, baseline!.head, revision, settingOf(clock.state())),
+    snapshot: () => snapshotOf(store, baseline!.head, revision, settingOf(clock.state()), faults.list()),
     attachPersistence(p) {
       persistence = p;
     },

@@ -6,13 +6,15 @@ import { checkEventShapes } from './checkCommandInput.ts';
 import type { JournaledCommand } from './commands.ts';
 import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, type MockClock } from './createMockClock.ts';
 import type { MockStore } from './createStore.ts';
+import type { Fault, FaultSet } from './createFaultSet.ts';
 import { stateErrors, type StateError } from './stateErrors.ts';
 import type { ClockUpdate, FieldProblem } from './types.ts';
 
-/** What a journaled command is resolved and planned against: the current store and clock, wall time and the id maker. */
+/** What a journaled command is resolved and planned against: the current store, clock and faults, wall time and the id maker. */
 export interface CommandContext {
   store: MockStore;
   clock: MockClock;
+  faults: FaultSet;
   wallClock: () => number;
   newId: () => string;
 }
@@ -30,6 +32,8 @@ export function resolveCommand(command: JournaledCommand, ctx: CommandContext): 
       return { ...command, events: command.events.map((e) => (e !== null && typeof e === 'object' && !Array.isArray(e) ? { ...e, id: e.id ?? newId(), interviewId: e.interviewId ?? newId() } : e)) };
     case 'setClock':
       return 'mode' in command.clock && command.clock.mode === 'frozen' && command.clock.now === undefined ? { ...command, clock: { mode: 'frozen', now: new Date(clock.now()).toISOString() } } : command;
+    case 'setFaults':
+      return { ...command, faults: command.faults.map((f) => ({ ...f, id: f.id ?? newId() })) };
     default:
       return command;
   }
@@ -66,6 +70,10 @@ export function planCommand(command: JournaledCommand, ctx: CommandContext): { o
       return store.planDeleteUsageEvents(command.companyId === undefined ? {} : { companyId: command.companyId });
     case 'setClock':
       return planClock(command.clock, ctx);
+    case 'setFaults':
+      return { ok: true, apply: () => ctx.faults.replace(command.faults as Fault[]) };
+    case 'clearFaults':
+      return { ok: true, apply: () => (ctx.faults.clear(), []) };
   }
 }
 

@@ -50,7 +50,8 @@ export interface paths {
         /**
          * Reset to the loaded scenario
          * @description Discards every change since the scenario was loaded (entities, events, faults) and loads it
-         *     again with the same seed; the clock goes back to the scenario's clock. If the
+         *     again with the same seed; the clock goes back to the scenario's clock and the faults to the
+         *     scenario's `faults` (none unless it lists some). If the
          *     scenario no longer applies, answers 409 and changes nothing.
          */
         post: operations["resetState"];
@@ -451,13 +452,15 @@ export interface paths {
         /**
          * Replace the active faults
          * @description Replaces the active faults with the body (one fault or an array). Faults apply to the
-         *     public API only, never to `/__admin`; the first matching fault applies.
+         *     public API only, never to `/__admin`; the first matching fault applies. With `--state-file`
+         *     the change is on disk before the 200, like any other change (DESIGN §6.5); with 503
+         *     `STATE_NOT_SAVED` it is not applied.
          */
         put: operations["setFaults"];
         post?: never;
         /**
          * Remove every fault
-         * @description Removes every fault; the public API answers normally again.
+         * @description Removes every fault; the public API answers normally again. Saved like any other change (DESIGN §6.5).
          */
         delete: operations["deleteFaults"];
         options?: never;
@@ -864,23 +867,7 @@ export interface components {
         JournalCleared: {
             cleared: number;
         };
-        /** @description A fault's name, chosen by the caller or generated. */
-        FaultId: string;
-        /**
-         * @description A fault applied to public API requests (never `/__admin`) that match `path` (exact request
-         *     path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the
-         *     first matching fault applies. The request is delayed by `latencyMs`; then a share
-         *     `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as
-         *     the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`,
-         *     401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404
-         *     `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers
-         *     and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code`
-         *     picks another code the spec allows for that status. Otherwise the request is served with the
-         *     `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g.
-         *     `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault
-         *     meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`.
-         *     At least one of `latencyMs`, `status`, `dropFields` is required.
-         */
+        /** @description A fault applied to public API requests (never `/__admin`) that match `path` (exact request path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the first matching fault applies. The request is delayed by `latencyMs`; then a share `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`, 401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404 `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code` picks another code the spec allows for that status. Otherwise the request is served with the `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g. `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`. At least one of `latencyMs`, `status`, `dropFields` is required. */
         Fault: {
             id?: components["schemas"]["FaultId"];
             path?: string;
@@ -889,11 +876,7 @@ export interface components {
             /** @enum {integer} */
             status?: 400 | 401 | 403 | 404 | 429 | 500 | 503;
             /**
-             * @description The error code of the forced answer, one spec/openapi.yaml allows for `status` (400:
-             *     `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`,
-             *     `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429:
-             *     `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first.
-             *     Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.
+             * @description The error code of the forced answer, one spec/openapi.yaml allows for `status` (400: `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429: `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first. Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.
              * @enum {string}
              */
             code?: "VALIDATION_ERROR" | "INVALID_API_KEY" | "MISSING_API_KEY" | "INSUFFICIENT_SCOPE" | "API_KEY_SUSPENDED" | "COMPANY_ACCESS_DENIED" | "RESOURCE_NOT_FOUND" | "RATE_LIMIT_EXCEEDED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
@@ -1150,6 +1133,8 @@ export interface components {
             /** @description Share of interviews whose events are all isTest (never counted). Default: 0.02. */
             testShare?: number;
         };
+        /** @description A fault's name, chosen by the caller or generated. */
+        FaultId: string;
         /** @description A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state. */
         Scenario: {
             name: components["schemas"]["ScenarioName"];
@@ -1171,6 +1156,8 @@ export interface components {
             usageEvents?: components["schemas"]["UsageEventInput"][];
             /** @description Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day. */
             generators?: components["schemas"]["Generator"][];
+            /** @description Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded. */
+            faults?: components["schemas"]["Fault"][];
         };
     };
     responses: {
@@ -2206,6 +2193,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     deleteFaults: {
@@ -2237,6 +2225,7 @@ export interface operations {
             403: components["responses"]["Refused"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listRequests: {

@@ -3,16 +3,16 @@
 'use strict';
 /** Builds the validators compiled ahead of time, by `<spec>#<JSON pointer>` (src/validation/compiledValidators.ts); `runtime` is src/validation/ajvRuntime.ts's `AJV_RUNTIME`. */
 exports.createAdminSpecValidators = function createAdminSpecValidators(runtime) {
-const v0 = validate23;
+const v0 = validate25;
 const schema7 = {"type":"object","additionalProperties":false,"required":["name"],"description":"An ATS integration (DESIGN §6.1). A missing id is a new UUID.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100}}};
 const schema8 = {"type":"string","format":"uuid","description":"A UUID, compared case-insensitively."};
 const formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const func1 = runtime.ajvUcs2length.default;
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -113,12 +113,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v1 = validate24;
+const v1 = validate26;
 const schema9 = {"type":"object","additionalProperties":false,"required":["name","billingSystem"],"description":"A company (DESIGN §6.1). A missing id is a new UUID; atsIntegrationId makes it managed by that ATS integration; pricing prices a credits company's events that carry no explicit credits.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"pricing":{"$ref":"#/$defs/Pricing"}}};
 const schema12 = {"type":"object","description":"Pricing rules of a credits company by agent focus (DESIGN §6.1).","propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"$ref":"#/$defs/PricingRule"}};
 const schema13 = {"type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":64,"description":"An interview agent's focus: GENERIC, SCREENING, OUTREACH, LANGUAGE_TEST, … (DESIGN §6.1).","examples":["GENERIC"]};
@@ -351,10 +351,10 @@ return errors === 0;
 validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -519,18 +519,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v2 = validate26;
-const schema42 = {"type":"object","description":"Fields to change; `null` removes an optional field.","additionalProperties":false,"minProperties":1,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"oneOf":[{"type":"string","format":"uuid"},{"type":"null"}]},"pricing":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/Pricing"},{"type":"null"}]}}};
+const v2 = validate28;
+const schema44 = {"type":"object","description":"Fields to change; `null` removes an optional field.","additionalProperties":false,"minProperties":1,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"oneOf":[{"type":"string","format":"uuid"},{"type":"null"}]},"pricing":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/Pricing"},{"type":"null"}]}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -601,16 +601,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -619,7 +619,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -630,7 +630,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "billingSystem")) || (key0 === "atsIntegrationId")) || (key0 === "pricing"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -644,7 +644,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(func1(data0) > 100){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema42.properties.name,data:data0};
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -654,7 +654,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -665,7 +665,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.name.type,parentSchema:schema42.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -678,7 +678,7 @@ errors++;
 if(data.billingSystem !== undefined){
 let data1 = data.billingSystem;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.billingSystem.type,parentSchema:schema42.properties.billingSystem,data:data1};
+const err5 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.billingSystem.type,parentSchema:schema44.properties.billingSystem,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -688,7 +688,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data1 === "minutes") || (data1 === "credits"))){
-const err6 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/enum",keyword:"enum",params:{allowedValues: schema42.properties.billingSystem.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.billingSystem.enum,parentSchema:schema42.properties.billingSystem,data:data1};
+const err6 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/enum",keyword:"enum",params:{allowedValues: schema44.properties.billingSystem.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.billingSystem.enum,parentSchema:schema44.properties.billingSystem,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -706,7 +706,7 @@ let passing0 = null;
 const _errs8 = errors;
 if(typeof data2 === "string"){
 if(!(formats2.test(data2))){
-const err7 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema42.properties.atsIntegrationId.oneOf[0],data:data2};
+const err7 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema44.properties.atsIntegrationId.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -717,7 +717,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.atsIntegrationId.oneOf[0].type,parentSchema:schema42.properties.atsIntegrationId.oneOf[0],data:data2};
+const err8 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.atsIntegrationId.oneOf[0].type,parentSchema:schema44.properties.atsIntegrationId.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -733,7 +733,7 @@ passing0 = 0;
 }
 const _errs10 = errors;
 if(data2 !== null){
-const err9 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema42.properties.atsIntegrationId.oneOf[1].type,parentSchema:schema42.properties.atsIntegrationId.oneOf[1],data:data2};
+const err9 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema44.properties.atsIntegrationId.oneOf[1].type,parentSchema:schema44.properties.atsIntegrationId.oneOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -754,7 +754,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err10 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema42.properties.atsIntegrationId.oneOf,parentSchema:schema42.properties.atsIntegrationId,data:data2};
+const err10 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.atsIntegrationId.oneOf,parentSchema:schema44.properties.atsIntegrationId,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -781,8 +781,8 @@ const _errs13 = errors;
 let valid2 = false;
 let passing1 = null;
 const _errs14 = errors;
-if(!(validate27(data3, {instancePath:instancePath+"/pricing",parentData:data,parentDataProperty:"pricing",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate29(data3, {instancePath:instancePath+"/pricing",parentData:data,parentDataProperty:"pricing",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs14 === errors;
@@ -792,7 +792,7 @@ passing1 = 0;
 }
 const _errs15 = errors;
 if(data3 !== null){
-const err11 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema42.properties.pricing.oneOf[1].type,parentSchema:schema42.properties.pricing.oneOf[1],data:data3};
+const err11 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema44.properties.pricing.oneOf[1].type,parentSchema:schema44.properties.pricing.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -813,7 +813,7 @@ passing1 = 1;
 }
 }
 if(!valid2){
-const err12 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema42.properties.pricing.oneOf,parentSchema:schema42.properties.pricing,data:data3};
+const err12 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema44.properties.pricing.oneOf,parentSchema:schema44.properties.pricing,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -836,7 +836,7 @@ vErrors = null;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -845,12 +845,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v3 = validate30;
+const v3 = validate32;
 const schema18 = {"type":"object","additionalProperties":false,"required":["type"],"description":"An API key (DESIGN §6.1). A regular key needs companyId, an ATS key needs atsIntegrationId. A key is expired when now ≥ expiresAt.","properties":{"key":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$","description":"The secret sent as `Authorization: Bearer <key>`; default a new random sk_test_… key.","examples":["sk_test_regular_minutes"]},"type":{"type":"string","enum":["regular","ats"]},"companyId":{"$ref":"#/$defs/Uuid"},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"scopes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"uniqueItems":true,"description":"Granted scopes; GET /billing/usage needs read:billing. Default: [\"read:billing\"]."},"status":{"type":"string","enum":["active","revoked","suspended"],"description":"A revoked key answers 401 INVALID_API_KEY, a suspended one 403 API_KEY_SUSPENDED (DESIGN §3.1). Default: active."},"expiresAt":{"$ref":"#/$defs/DateTime"},"plan":{"$ref":"#/$defs/RateLimitPlan"}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"regular"}}},"then":{"required":["companyId"],"properties":{"atsIntegrationId":false}}},{"if":{"required":["type"],"properties":{"type":{"const":"ats"}}},"then":{"required":["atsIntegrationId"],"properties":{"companyId":false}}}]};
 const schema5 = {"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).","examples":["2024-01-31T10:30:00Z","2024-01-31T12:30:00+02:00"]};
 const schema22 = {"description":"A key's rate limits (DESIGN §3.6): trial 30/min 500/h, starter 120/5000, business 300/15000, scale 600/30000, or explicit limits. Without a plan: 60/min, 2000/h.","oneOf":[{"type":"string","enum":["trial","starter","business","scale"]},{"type":"object","additionalProperties":false,"required":["perMinute","perHour"],"properties":{"perMinute":{"type":"integer","minimum":1},"perHour":{"type":"integer","minimum":1}}}]};
@@ -858,10 +858,10 @@ const pattern3 = new RegExp("^sk_[A-Za-z0-9_]{1,120}$", "u");
 const pattern1 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", "u");
 const formats0 = runtime.ajvFormats.fullFormats["date-time"];
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1465,19 +1465,19 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v4 = validate31;
-const schema50 = {"type":"object","description":"Fields to change; `null` removes `expiresAt` or `plan`.","additionalProperties":false,"minProperties":1,"properties":{"scopes":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100}},"status":{"type":"string","enum":["active","revoked","suspended"]},"expiresAt":{"oneOf":[{"$ref":"#/components/schemas/Instant"},{"type":"null"}]},"plan":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/RateLimitPlan"},{"type":"null"}]}}};
-const schema52 = {"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and a `Z` or `±HH:MM` offset (fractions optional). The\nmock always sends UTC with milliseconds, as JavaScript's `toISOString()` writes it\n(`2024-01-31T10:30:00.000Z`); the public docs show `2024-01-15T10:30:00Z`, which is valid\ntoo. The pattern refuses what `format: date-time` alone lets through: a space instead\nof `T`, second 60 and hour-only offsets (`+09`, `+0930`); the format adds the calendar\ncheck (`2024-02-30T00:00:00Z` is refused).\n","examples":["2024-01-31T10:30:00.000Z"]};
+const v4 = validate33;
+const schema52 = {"type":"object","description":"Fields to change; `null` removes `expiresAt` or `plan`.","additionalProperties":false,"minProperties":1,"properties":{"scopes":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100}},"status":{"type":"string","enum":["active","revoked","suspended"]},"expiresAt":{"oneOf":[{"$ref":"#/components/schemas/Instant"},{"type":"null"}]},"plan":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/RateLimitPlan"},{"type":"null"}]}}};
+const schema54 = {"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and a `Z` or `±HH:MM` offset (fractions optional). The\nmock always sends UTC with milliseconds, as JavaScript's `toISOString()` writes it\n(`2024-01-31T10:30:00.000Z`); the public docs show `2024-01-15T10:30:00Z`, which is valid\ntoo. The pattern refuses what `format: date-time` alone lets through: a space instead\nof `T`, second 60 and hour-only offsets (`+09`, `+0930`); the format adds the calendar\ncheck (`2024-02-30T00:00:00Z` is refused).\n","examples":["2024-01-31T10:30:00.000Z"]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1486,7 +1486,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1497,7 +1497,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "scopes") || (key0 === "status")) || (key0 === "expiresAt")) || (key0 === "plan"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1515,7 +1515,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err2 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema50.properties.scopes.items,data:data1};
+const err2 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema52.properties.scopes.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1525,7 +1525,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.scopes.items,data:data1};
+const err3 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.scopes.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1536,7 +1536,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.scopes.items.type,parentSchema:schema50.properties.scopes.items,data:data1};
+const err4 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.scopes.items.type,parentSchema:schema52.properties.scopes.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1557,7 +1557,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err5 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema50.properties.scopes,data:data0};
+const err5 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema52.properties.scopes,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1572,7 +1572,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.scopes.type,parentSchema:schema50.properties.scopes,data:data0};
+const err6 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.scopes.type,parentSchema:schema52.properties.scopes,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1585,7 +1585,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.status.type,parentSchema:schema50.properties.status,data:data2};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.status.type,parentSchema:schema52.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1595,7 +1595,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(((data2 === "active") || (data2 === "revoked")) || (data2 === "suspended"))){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.status.enum,parentSchema:schema50.properties.status,data:data2};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.status.enum,parentSchema:schema52.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1613,7 +1613,7 @@ let passing0 = null;
 const _errs10 = errors;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err9 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data3};
+const err9 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1623,7 +1623,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data3};
+const err10 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1634,7 +1634,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data3};
+const err11 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1650,7 +1650,7 @@ passing0 = 0;
 }
 const _errs13 = errors;
 if(data3 !== null){
-const err12 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema50.properties.expiresAt.oneOf[1].type,parentSchema:schema50.properties.expiresAt.oneOf[1],data:data3};
+const err12 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.expiresAt.oneOf[1].type,parentSchema:schema52.properties.expiresAt.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1671,7 +1671,7 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err13 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema50.properties.expiresAt.oneOf,parentSchema:schema50.properties.expiresAt,data:data3};
+const err13 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema52.properties.expiresAt.oneOf,parentSchema:schema52.properties.expiresAt,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1861,7 +1861,7 @@ passing1 = 0;
 }
 const _errs29 = errors;
 if(data4 !== null){
-const err25 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema50.properties.plan.oneOf[1].type,parentSchema:schema50.properties.plan.oneOf[1],data:data4};
+const err25 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.plan.oneOf[1].type,parentSchema:schema52.properties.plan.oneOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1882,7 +1882,7 @@ passing1 = 1;
 }
 }
 if(!valid6){
-const err26 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema50.properties.plan.oneOf,parentSchema:schema50.properties.plan,data:data4};
+const err26 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema52.properties.plan.oneOf,parentSchema:schema52.properties.plan,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1905,7 +1905,7 @@ vErrors = null;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1914,20 +1914,20 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v5 = validate33;
-const schema54 = {"description":"A clock change (DESIGN §6.4).","oneOf":[{"$ref":"./scenario.schema.json#/$defs/Clock"},{"$ref":"#/components/schemas/ClockAdvance"}]};
-const schema57 = {"type":"object","title":"ClockAdvance","description":"Moves the clock forward by `advanceMs` milliseconds.","additionalProperties":false,"required":["advanceMs"],"properties":{"advanceMs":{"type":"integer","minimum":0}}};
+const v5 = validate35;
+const schema56 = {"description":"A clock change (DESIGN §6.4).","oneOf":[{"$ref":"./scenario.schema.json#/$defs/Clock"},{"$ref":"#/components/schemas/ClockAdvance"}]};
+const schema59 = {"type":"object","title":"ClockAdvance","description":"Moves the clock forward by `advanceMs` milliseconds.","additionalProperties":false,"required":["advanceMs"],"properties":{"advanceMs":{"type":"integer","minimum":0}}};
 const schema4 = {"description":"The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time.","oneOf":[{"type":"object","title":"FrozenClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"frozen"},"now":{"$ref":"#/$defs/DateTime"}}},{"type":"object","title":"RealClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"real"},"offsetMs":{"type":"integer","minimum":0,"maximum":3153600000000,"description":"Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years)."}}}]};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2144,17 +2144,17 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate34.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2165,12 +2165,12 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 else {
-var props0 = validate34.evaluated.props;
+var props0 = validate36.evaluated.props;
 }
 var _valid0 = _errs1 === errors;
 if(_valid0){
@@ -2180,7 +2180,7 @@ passing0 = 0;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.advanceMs === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/required",keyword:"required",params:{missingProperty: "advanceMs"},message:"must have required property '"+"advanceMs"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err0 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/required",keyword:"required",params:{missingProperty: "advanceMs"},message:"must have required property '"+"advanceMs"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2191,7 +2191,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "advanceMs")){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2204,7 +2204,7 @@ errors++;
 if(data.advanceMs !== undefined){
 let data0 = data.advanceMs;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.advanceMs.type,parentSchema:schema57.properties.advanceMs,data:data0};
+const err2 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.advanceMs.type,parentSchema:schema59.properties.advanceMs,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2215,7 +2215,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57.properties.advanceMs,data:data0};
+const err3 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.advanceMs,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2228,7 +2228,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err4 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2252,7 +2252,7 @@ props0 = true;
 }
 }
 if(!valid0){
-const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema54.oneOf,parentSchema:schema54,data};
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema56.oneOf,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2272,24 +2272,24 @@ vErrors = null;
 }
 }
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate33.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate35.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const v6 = validate36;
-const schema58 = {"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request\npath, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the\nfirst matching fault applies. The request is delayed by `latencyMs`; then a share\n`errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as\nthe real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`,\n401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404\n`RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers\nand `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code`\npicks another code the spec allows for that status. Otherwise the request is served with the\n`dropFields` JSON pointers removed from the body (an array element is spliced out), e.g.\n`/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault\nmeant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`.\nAt least one of `latencyMs`, `status`, `dropFields` is required.\n","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/components/schemas/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400:\n`VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`,\n`API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429:\n`RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first.\nNeeds `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.\n","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}};
-const schema59 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."};
-const pattern15 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
-const pattern16 = new RegExp("^/", "u");
-const pattern18 = new RegExp("(^|/)(__proto__|constructor|prototype)(/|$)", "u");
-const pattern19 = new RegExp("^(/[^/]*)+$", "u");
+const v6 = validate38;
+const schema37 = {"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the first matching fault applies. The request is delayed by `latencyMs`; then a share `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`, 401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404 `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code` picks another code the spec allows for that status. Otherwise the request is served with the `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g. `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`. At least one of `latencyMs`, `status`, `dropFields` is required.","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/$defs/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400: `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429: `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first. Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}};
+const schema38 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."};
+const pattern10 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
+const pattern11 = new RegExp("^/", "u");
+const pattern13 = new RegExp("(^|/)(__proto__|constructor|prototype)(/|$)", "u");
+const pattern14 = new RegExp("^(/[^/]*)+$", "u");
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2301,7 +2301,7 @@ let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.latencyMs === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema58.allOf[0].anyOf[0].required,parentSchema:schema58.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema37.allOf[0].anyOf[0].required,parentSchema:schema37.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2316,7 +2316,7 @@ valid1 = valid1 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema58.allOf[0].anyOf[1].required,parentSchema:schema58.allOf[0].anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema37.allOf[0].anyOf[1].required,parentSchema:schema37.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2331,7 +2331,7 @@ valid1 = valid1 || _valid0;
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dropFields === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema58.allOf[0].anyOf[2].required,parentSchema:schema58.allOf[0].anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema37.allOf[0].anyOf[2].required,parentSchema:schema37.allOf[0].anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2344,7 +2344,7 @@ errors++;
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.allOf[0].anyOf,parentSchema:schema58.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.allOf[0].anyOf,parentSchema:schema37.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2367,7 +2367,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2380,8 +2380,8 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern15.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema59,data:data0};
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2392,7 +2392,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2406,7 +2406,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(func1(data1) > 2048){
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema58.properties.path,data:data1};
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2415,8 +2415,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern16.test(data1)){
-const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema58.properties.path,data:data1};
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2427,7 +2427,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.path.type,parentSchema:schema58.properties.path,data:data1};
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2441,7 +2441,7 @@ if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if(typeof data2 === "string"){
 if(!pattern3.test(data2)){
-const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema58.properties.apiKey,data:data2};
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema37.properties.apiKey,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2452,7 +2452,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.apiKey.type,parentSchema:schema58.properties.apiKey,data:data2};
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.apiKey.type,parentSchema:schema37.properties.apiKey,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2465,7 +2465,7 @@ errors++;
 if(data.latencyMs !== undefined){
 let data3 = data.latencyMs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.latencyMs.type,parentSchema:schema58.properties.latencyMs,data:data3};
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.latencyMs.type,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2476,7 +2476,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 60000 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema58.properties.latencyMs,data:data3};
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2486,7 +2486,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.latencyMs,data:data3};
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2500,7 +2500,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.status.type,parentSchema:schema58.properties.status,data:data4};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.status.type,parentSchema:schema37.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2510,7 +2510,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema58.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.status.enum,parentSchema:schema58.properties.status,data:data4};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema37.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.status.enum,parentSchema:schema37.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2523,7 +2523,7 @@ errors++;
 if(data.code !== undefined){
 let data5 = data.code;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.code.type,parentSchema:schema58.properties.code,data:data5};
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.code.type,parentSchema:schema37.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2533,7 +2533,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
-const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema58.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.code.enum,parentSchema:schema58.properties.code,data:data5};
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema37.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.code.enum,parentSchema:schema37.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2547,7 +2547,7 @@ if(data.errorRate !== undefined){
 let data6 = data.errorRate;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 1 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema58.properties.errorRate,data:data6};
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2557,7 +2557,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.errorRate,data:data6};
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2568,7 +2568,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.errorRate.type,parentSchema:schema58.properties.errorRate,data:data6};
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.errorRate.type,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2582,7 +2582,7 @@ if(data.dropFields !== undefined){
 let data7 = data.dropFields;
 if(Array.isArray(data7)){
 if(data7.length > 100){
-const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema58.properties.dropFields,data:data7};
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2592,7 +2592,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7.length < 1){
-const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.dropFields,data:data7};
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2607,7 +2607,7 @@ let data8 = data7[i0];
 const _errs26 = errors;
 const _errs27 = errors;
 if(typeof data8 === "string"){
-if(!pattern18.test(data8)){
+if(!pattern13.test(data8)){
 const err24 = {};
 if(vErrors === null){
 vErrors = [err24];
@@ -2620,7 +2620,7 @@ errors++;
 }
 var valid6 = _errs27 === errors;
 if(valid6){
-const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema58.properties.dropFields.items.not,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.properties.dropFields.items.not,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2642,7 +2642,7 @@ vErrors = null;
 }
 if(typeof data8 === "string"){
 if(func1(data8) > 1000){
-const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2651,8 +2651,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern19.test(data8)){
-const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema58.properties.dropFields.items,data:data8};
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2663,7 +2663,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.dropFields.items.type,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.dropFields.items.type,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2675,7 +2675,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.dropFields.type,parentSchema:schema58.properties.dropFields,data:data7};
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.dropFields.type,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2687,7 +2687,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2696,18 +2696,18 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v7 = validate37;
-const schema60 = {"type":"object","description":"Pact's state-change request.","additionalProperties":false,"required":["state"],"properties":{"state":{"type":"string","minLength":1,"maxLength":500,"description":"The consumer's `given(...)` sentence, exactly."},"params":{"type":"object","description":"The state's parameters from the pact file."},"action":{"type":"string","enum":["setup","teardown"],"description":"Default `setup`."}}};
+const v7 = validate39;
+const schema62 = {"type":"object","description":"Pact's state-change request.","additionalProperties":false,"required":["state"],"properties":{"state":{"type":"string","minLength":1,"maxLength":500,"description":"The consumer's `given(...)` sentence, exactly."},"params":{"type":"object","description":"The state's parameters from the pact file."},"action":{"type":"string","enum":["setup","teardown"],"description":"Default `setup`."}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2716,7 +2716,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.state === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2727,7 +2727,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "state") || (key0 === "params")) || (key0 === "action"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2741,7 +2741,7 @@ if(data.state !== undefined){
 let data0 = data.state;
 if(typeof data0 === "string"){
 if(func1(data0) > 500){
-const err2 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema60.properties.state,data:data0};
+const err2 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema62.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2751,7 +2751,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.state,data:data0};
+const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2762,7 +2762,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.state.type,parentSchema:schema60.properties.state,data:data0};
+const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.state.type,parentSchema:schema62.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2775,7 +2775,7 @@ errors++;
 if(data.params !== undefined){
 let data1 = data.params;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err5 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.params.type,parentSchema:schema60.properties.params,data:data1};
+const err5 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.params.type,parentSchema:schema62.properties.params,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2788,7 +2788,7 @@ errors++;
 if(data.action !== undefined){
 let data2 = data.action;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.action.type,parentSchema:schema60.properties.action,data:data2};
+const err6 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.action.type,parentSchema:schema62.properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2798,7 +2798,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data2 === "setup") || (data2 === "teardown"))){
-const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema60.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.action.enum,parentSchema:schema60.properties.action,data:data2};
+const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema62.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.action.enum,parentSchema:schema62.properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2810,7 +2810,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2819,100 +2819,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate37.errors = vErrors;
-return errors === 0;
-}
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const v8 = validate38;
-
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate38.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern1.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(formats0.validate(data))){
-const err1 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate38.errors = vErrors;
-return errors === 0;
-}
-validate38.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v9 = validate39;
-const schema62 = {"type":"string","description":"Error codes of the control plane (DESIGN §6).","enum":["VALIDATION_ERROR","ADMIN_TOKEN_REQUIRED","RESOURCE_NOT_FOUND","METHOD_NOT_ALLOWED","CONFLICT","PAYLOAD_TOO_LARGE","INTERNAL_ERROR","URI_TOO_LONG","BAD_REQUEST","UNSUPPORTED_MEDIA_TYPE","HOST_NOT_ALLOWED","CORS_NOT_ALLOWED","STATE_NOT_SAVED","TOO_MANY_SESSIONS"]};
-
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate39.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((((((((((((((data === "VALIDATION_ERROR") || (data === "ADMIN_TOKEN_REQUIRED")) || (data === "RESOURCE_NOT_FOUND")) || (data === "METHOD_NOT_ALLOWED")) || (data === "CONFLICT")) || (data === "PAYLOAD_TOO_LARGE")) || (data === "INTERNAL_ERROR")) || (data === "URI_TOO_LONG")) || (data === "BAD_REQUEST")) || (data === "UNSUPPORTED_MEDIA_TYPE")) || (data === "HOST_NOT_ALLOWED")) || (data === "CORS_NOT_ALLOWED")) || (data === "STATE_NOT_SAVED")) || (data === "TOO_MANY_SESSIONS"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values",schema:schema62.enum,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 validate39.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v10 = validate40;
-const schema63 = {"type":"object","description":"What went wrong; `details` depends on `code`.","required":["code","message"],"properties":{"code":{"$ref":"#/components/schemas/AdminErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"object"}}};
+const v8 = validate40;
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2924,9 +2836,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(typeof data === "string"){
+if(!pattern1.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2935,8 +2847,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(!(formats0.validate(data))){
+const err1 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2945,10 +2857,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.code !== undefined){
-let data0 = data.code;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data0};
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2957,73 +2868,51 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!((((((((((((((data0 === "VALIDATION_ERROR") || (data0 === "ADMIN_TOKEN_REQUIRED")) || (data0 === "RESOURCE_NOT_FOUND")) || (data0 === "METHOD_NOT_ALLOWED")) || (data0 === "CONFLICT")) || (data0 === "PAYLOAD_TOO_LARGE")) || (data0 === "INTERNAL_ERROR")) || (data0 === "URI_TOO_LONG")) || (data0 === "BAD_REQUEST")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "HOST_NOT_ALLOWED")) || (data0 === "CORS_NOT_ALLOWED")) || (data0 === "STATE_NOT_SAVED")) || (data0 === "TOO_MANY_SESSIONS"))){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values",schema:schema62.enum,parentSchema:schema62,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.message !== undefined){
-let data1 = data.message;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.message,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.message.type,parentSchema:schema63.properties.message,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.details !== undefined){
-let data2 = data.details;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.properties.details.type,parentSchema:schema63.properties.details,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
 validate40.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"code":true,"message":true,"details":true},"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v11 = validate41;
-const schema65 = {"type":"object","description":"The failure envelope, as in the public API (DESIGN §3.6) with the control plane's codes.","required":["success","data","error","timestamp"],"properties":{"success":{"type":"boolean","const":false},"data":{"type":"null"},"error":{"$ref":"#/components/schemas/AdminError"},"timestamp":{"$ref":"#/components/schemas/Instant"}}};
+const v9 = validate41;
+const schema64 = {"type":"string","description":"Error codes of the control plane (DESIGN §6).","enum":["VALIDATION_ERROR","ADMIN_TOKEN_REQUIRED","RESOURCE_NOT_FOUND","METHOD_NOT_ALLOWED","CONFLICT","PAYLOAD_TOO_LARGE","INTERNAL_ERROR","URI_TOO_LONG","BAD_REQUEST","UNSUPPORTED_MEDIA_TYPE","HOST_NOT_ALLOWED","CORS_NOT_ALLOWED","STATE_NOT_SAVED","TOO_MANY_SESSIONS"]};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((((((((((((data === "VALIDATION_ERROR") || (data === "ADMIN_TOKEN_REQUIRED")) || (data === "RESOURCE_NOT_FOUND")) || (data === "METHOD_NOT_ALLOWED")) || (data === "CONFLICT")) || (data === "PAYLOAD_TOO_LARGE")) || (data === "INTERNAL_ERROR")) || (data === "URI_TOO_LONG")) || (data === "BAD_REQUEST")) || (data === "UNSUPPORTED_MEDIA_TYPE")) || (data === "HOST_NOT_ALLOWED")) || (data === "CORS_NOT_ALLOWED")) || (data === "STATE_NOT_SAVED")) || (data === "TOO_MANY_SESSIONS"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+validate41.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v10 = validate42;
+const schema65 = {"type":"object","description":"What went wrong; `details` depends on `code`.","required":["code","message"],"properties":{"code":{"$ref":"#/components/schemas/AdminErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"object"}}};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3037,7 +2926,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3047,7 +2936,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3059,7 +2948,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data0};
+const err2 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3069,7 +2958,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((((((((((((data0 === "VALIDATION_ERROR") || (data0 === "ADMIN_TOKEN_REQUIRED")) || (data0 === "RESOURCE_NOT_FOUND")) || (data0 === "METHOD_NOT_ALLOWED")) || (data0 === "CONFLICT")) || (data0 === "PAYLOAD_TOO_LARGE")) || (data0 === "INTERNAL_ERROR")) || (data0 === "URI_TOO_LONG")) || (data0 === "BAD_REQUEST")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "HOST_NOT_ALLOWED")) || (data0 === "CORS_NOT_ALLOWED")) || (data0 === "STATE_NOT_SAVED")) || (data0 === "TOO_MANY_SESSIONS"))){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values",schema:schema62.enum,parentSchema:schema62,data:data0};
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3083,7 +2972,7 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.message,data:data1};
+const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3094,7 +2983,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.message.type,parentSchema:schema63.properties.message,data:data1};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.message.type,parentSchema:schema65.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3107,7 +2996,7 @@ errors++;
 if(data.details !== undefined){
 let data2 = data.details;
 if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.properties.details.type,parentSchema:schema63.properties.details,data:data2};
+const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.details.type,parentSchema:schema65.properties.details,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3119,7 +3008,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3133,153 +3022,8 @@ return errors === 0;
 }
 validate42.evaluated = {"props":{"code":true,"message":true,"details":true},"dynamicProps":false,"dynamicItems":false};
 
-
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate41.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.success === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.data === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.error === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.timestamp === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.success !== undefined){
-let data0 = data.success;
-if(typeof data0 !== "boolean"){
-const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.success.type,parentSchema:schema65.properties.success,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(false !== data0){
-const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema65.properties.success,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-let data1 = data.data;
-if(data1 !== null){
-const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema65.properties.data.type,parentSchema:schema65.properties.data,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.error !== undefined){
-if(!(validate42(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-if(data.timestamp !== undefined){
-let data3 = data.timestamp;
-if(typeof data3 === "string"){
-if(!pattern1.test(data3)){
-const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(!(formats0.validate(data3))){
-const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-validate41.errors = vErrors;
-return errors === 0;
-}
-validate41.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
-
-const v12 = validate44;
-const schema69 = {"type":"object","description":"Why one field (of one item of an array body, when `index` is given) was rejected.","required":["field","reason"],"properties":{"index":{"type":"integer","minimum":0,"description":"The item's position in the array body, from 0."},"field":{"type":"string","description":"The field, by name (`minutes`) or JSON pointer into the item or body (`/minutes`); `\"\"` for the whole item."},"reason":{"type":"string"}}};
+const v11 = validate43;
+const schema67 = {"type":"object","description":"The failure envelope, as in the public API (DESIGN §3.6) with the control plane's codes.","required":["success","data","error","timestamp"],"properties":{"success":{"type":"boolean","const":false},"data":{"type":"null"},"error":{"$ref":"#/components/schemas/AdminError"},"timestamp":{"$ref":"#/components/schemas/Instant"}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3292,8 +3036,264 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.message === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.code !== undefined){
+let data0 = data.code;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((((((((((((((data0 === "VALIDATION_ERROR") || (data0 === "ADMIN_TOKEN_REQUIRED")) || (data0 === "RESOURCE_NOT_FOUND")) || (data0 === "METHOD_NOT_ALLOWED")) || (data0 === "CONFLICT")) || (data0 === "PAYLOAD_TOO_LARGE")) || (data0 === "INTERNAL_ERROR")) || (data0 === "URI_TOO_LONG")) || (data0 === "BAD_REQUEST")) || (data0 === "UNSUPPORTED_MEDIA_TYPE")) || (data0 === "HOST_NOT_ALLOWED")) || (data0 === "CORS_NOT_ALLOWED")) || (data0 === "STATE_NOT_SAVED")) || (data0 === "TOO_MANY_SESSIONS"))){
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/components/schemas/AdminErrorCode/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data1 = data.message;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.message,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.message.type,parentSchema:schema65.properties.message,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.details !== undefined){
+let data2 = data.details;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.details.type,parentSchema:schema65.properties.details,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+validate44.evaluated = {"props":{"code":true,"message":true,"details":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.success === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.timestamp === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.success !== undefined){
+let data0 = data.success;
+if(typeof data0 !== "boolean"){
+const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.success.type,parentSchema:schema67.properties.success,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(false !== data0){
+const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema67.properties.success,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(data1 !== null){
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema67.properties.data.type,parentSchema:schema67.properties.data,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(validate44(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+if(data.timestamp !== undefined){
+let data3 = data.timestamp;
+if(typeof data3 === "string"){
+if(!pattern1.test(data3)){
+const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(formats0.validate(data3))){
+const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+validate43.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+
+const v12 = validate46;
+const schema71 = {"type":"object","description":"Why one field (of one item of an array body, when `index` is given) was rejected.","required":["field","reason"],"properties":{"index":{"type":"integer","minimum":0,"description":"The item's position in the array body, from 0."},"field":{"type":"string","description":"The field, by name (`minutes`) or JSON pointer into the item or body (`/minutes`); `\"\"` for the whole item."},"reason":{"type":"string"}}};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate46.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.field === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3303,7 +3303,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.reason === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3315,7 +3315,7 @@ errors++;
 if(data.index !== undefined){
 let data0 = data.index;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.index.type,parentSchema:schema69.properties.index,data:data0};
+const err2 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.index.type,parentSchema:schema71.properties.index,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3326,7 +3326,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema69.properties.index,data:data0};
+const err3 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema71.properties.index,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3340,7 +3340,7 @@ errors++;
 if(data.field !== undefined){
 let data1 = data.field;
 if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.field.type,parentSchema:schema69.properties.field,data:data1};
+const err4 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.field.type,parentSchema:schema71.properties.field,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3353,7 +3353,7 @@ errors++;
 if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data2};
+const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.reason.type,parentSchema:schema71.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3365,7 +3365,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3374,18 +3374,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":{"index":true,"field":true,"reason":true},"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":{"index":true,"field":true,"reason":true},"dynamicProps":false,"dynamicItems":false};
 
-const v13 = validate45;
-const schema70 = {"type":"object","description":"Names the offending field (`field`, `reason`, maybe `value`): a body field by name or JSON\npointer (`/companyId`), or a path or query parameter (`limit`). When several items or fields\nare refused (a usage-event batch), `errors` lists each with its `index`.\n","allOf":[{"description":"A field, or a list of them.","anyOf":[{"required":["field","reason"]},{"required":["errors"]}]}],"properties":{"field":{"type":"string"},"reason":{"type":"string"},"value":{"description":"The rejected value, when it is short."},"errors":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/FieldIssue"}}}};
+const v13 = validate47;
+const schema72 = {"type":"object","description":"Names the offending field (`field`, `reason`, maybe `value`): a body field by name or JSON\npointer (`/companyId`), or a path or query parameter (`limit`). When several items or fields\nare refused (a usage-event batch), `errors` lists each with its `index`.\n","allOf":[{"description":"A field, or a list of them.","anyOf":[{"required":["field","reason"]},{"required":["errors"]}]}],"properties":{"field":{"type":"string"},"reason":{"type":"string"},"value":{"description":"The rejected value, when it is short."},"errors":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/FieldIssue"}}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3397,7 +3397,7 @@ let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.field === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema70.allOf[0].anyOf[0].required,parentSchema:schema70.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema72.allOf[0].anyOf[0].required,parentSchema:schema72.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3407,7 +3407,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.reason === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema70.allOf[0].anyOf[0].required,parentSchema:schema70.allOf[0].anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema72.allOf[0].anyOf[0].required,parentSchema:schema72.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3422,7 +3422,7 @@ valid1 = valid1 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.errors === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema70.allOf[0].anyOf[1].required,parentSchema:schema70.allOf[0].anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema72.allOf[0].anyOf[1].required,parentSchema:schema72.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3435,7 +3435,7 @@ errors++;
 var _valid0 = _errs4 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema70.allOf[0].anyOf,parentSchema:schema70.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema72.allOf[0].anyOf,parentSchema:schema72.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3459,7 +3459,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.field !== undefined){
 let data0 = data.field;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.field.type,parentSchema:schema70.properties.field,data:data0};
+const err4 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.field.type,parentSchema:schema72.properties.field,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3472,7 +3472,7 @@ errors++;
 if(data.reason !== undefined){
 let data1 = data.reason;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.reason.type,parentSchema:schema70.properties.reason,data:data1};
+const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.reason.type,parentSchema:schema72.properties.reason,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3486,7 +3486,7 @@ if(data.errors !== undefined){
 let data2 = data.errors;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err6 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.errors,data:data2};
+const err6 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema72.properties.errors,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3500,7 +3500,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.field === undefined){
-const err7 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema69.required,parentSchema:schema69,data:data3};
+const err7 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema71.required,parentSchema:schema71,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3510,7 +3510,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.reason === undefined){
-const err8 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data:data3};
+const err8 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema71.required,parentSchema:schema71,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3522,7 +3522,7 @@ errors++;
 if(data3.index !== undefined){
 let data4 = data3.index;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.index.type,parentSchema:schema69.properties.index,data:data4};
+const err9 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.index.type,parentSchema:schema71.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3533,7 +3533,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema69.properties.index,data:data4};
+const err10 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema71.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3547,7 +3547,7 @@ errors++;
 if(data3.field !== undefined){
 let data5 = data3.field;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/errors/" + i0+"/field",schemaPath:"#/components/schemas/FieldIssue/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.field.type,parentSchema:schema69.properties.field,data:data5};
+const err11 = {instancePath:instancePath+"/errors/" + i0+"/field",schemaPath:"#/components/schemas/FieldIssue/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.field.type,parentSchema:schema71.properties.field,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3560,7 +3560,7 @@ errors++;
 if(data3.reason !== undefined){
 let data6 = data3.reason;
 if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/errors/" + i0+"/reason",schemaPath:"#/components/schemas/FieldIssue/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data6};
+const err12 = {instancePath:instancePath+"/errors/" + i0+"/reason",schemaPath:"#/components/schemas/FieldIssue/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.reason.type,parentSchema:schema71.properties.reason,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3572,7 +3572,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data:data3};
+const err13 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3584,7 +3584,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.errors.type,parentSchema:schema70.properties.errors,data:data2};
+const err14 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.errors.type,parentSchema:schema72.properties.errors,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3596,7 +3596,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3605,18 +3605,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":{"field":true,"reason":true,"value":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":{"field":true,"reason":true,"value":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-const v14 = validate46;
-const schema72 = {"allOf":[{"$ref":"#/components/schemas/AdminErrorResponse"},{"type":"object","properties":{"error":{"type":"object","required":["code","details"],"properties":{"code":{"const":"VALIDATION_ERROR"},"details":{"$ref":"#/components/schemas/AdminValidationDetails"}}}}}]};
+const v14 = validate48;
+const schema74 = {"allOf":[{"$ref":"#/components/schemas/AdminErrorResponse"},{"type":"object","properties":{"error":{"type":"object","required":["code","details"],"properties":{"code":{"const":"VALIDATION_ERROR"},"details":{"$ref":"#/components/schemas/AdminValidationDetails"}}}}}]};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3625,7 +3625,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.success === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3635,7 +3635,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3645,7 +3645,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.error === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3655,7 +3655,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.timestamp === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3667,7 +3667,7 @@ errors++;
 if(data.success !== undefined){
 let data0 = data.success;
 if(typeof data0 !== "boolean"){
-const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.success.type,parentSchema:schema65.properties.success,data:data0};
+const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.success.type,parentSchema:schema67.properties.success,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3677,7 +3677,7 @@ vErrors.push(err4);
 errors++;
 }
 if(false !== data0){
-const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema65.properties.success,data:data0};
+const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema67.properties.success,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3690,7 +3690,7 @@ errors++;
 if(data.data !== undefined){
 let data1 = data.data;
 if(data1 !== null){
-const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema65.properties.data.type,parentSchema:schema65.properties.data,data:data1};
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema67.properties.data.type,parentSchema:schema67.properties.data,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3701,8 +3701,8 @@ errors++;
 }
 }
 if(data.error !== undefined){
-if(!(validate42(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
@@ -3710,7 +3710,7 @@ if(data.timestamp !== undefined){
 let data3 = data.timestamp;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data3};
+const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3720,7 +3720,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(formats0.validate(data3))){
-const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data3};
+const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3731,7 +3731,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data3};
+const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3743,7 +3743,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3752,16 +3752,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3773,7 +3773,7 @@ let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.field === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema70.allOf[0].anyOf[0].required,parentSchema:schema70.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema72.allOf[0].anyOf[0].required,parentSchema:schema72.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3783,7 +3783,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.reason === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema70.allOf[0].anyOf[0].required,parentSchema:schema70.allOf[0].anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema72.allOf[0].anyOf[0].required,parentSchema:schema72.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3798,7 +3798,7 @@ valid1 = valid1 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.errors === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema70.allOf[0].anyOf[1].required,parentSchema:schema70.allOf[0].anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema72.allOf[0].anyOf[1].required,parentSchema:schema72.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3811,7 +3811,7 @@ errors++;
 var _valid0 = _errs4 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema70.allOf[0].anyOf,parentSchema:schema70.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema72.allOf[0].anyOf,parentSchema:schema72.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3835,7 +3835,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.field !== undefined){
 let data0 = data.field;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.field.type,parentSchema:schema70.properties.field,data:data0};
+const err4 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.field.type,parentSchema:schema72.properties.field,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3848,7 +3848,7 @@ errors++;
 if(data.reason !== undefined){
 let data1 = data.reason;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.reason.type,parentSchema:schema70.properties.reason,data:data1};
+const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.reason.type,parentSchema:schema72.properties.reason,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3862,7 +3862,7 @@ if(data.errors !== undefined){
 let data2 = data.errors;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err6 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.errors,data:data2};
+const err6 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema72.properties.errors,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3876,7 +3876,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.field === undefined){
-const err7 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema69.required,parentSchema:schema69,data:data3};
+const err7 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema71.required,parentSchema:schema71,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3886,7 +3886,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.reason === undefined){
-const err8 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data:data3};
+const err8 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema71.required,parentSchema:schema71,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3898,7 +3898,7 @@ errors++;
 if(data3.index !== undefined){
 let data4 = data3.index;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.index.type,parentSchema:schema69.properties.index,data:data4};
+const err9 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties.index.type,parentSchema:schema71.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3909,7 +3909,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema69.properties.index,data:data4};
+const err10 = {instancePath:instancePath+"/errors/" + i0+"/index",schemaPath:"#/components/schemas/FieldIssue/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema71.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3923,7 +3923,7 @@ errors++;
 if(data3.field !== undefined){
 let data5 = data3.field;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/errors/" + i0+"/field",schemaPath:"#/components/schemas/FieldIssue/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.field.type,parentSchema:schema69.properties.field,data:data5};
+const err11 = {instancePath:instancePath+"/errors/" + i0+"/field",schemaPath:"#/components/schemas/FieldIssue/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.field.type,parentSchema:schema71.properties.field,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3936,7 +3936,7 @@ errors++;
 if(data3.reason !== undefined){
 let data6 = data3.reason;
 if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/errors/" + i0+"/reason",schemaPath:"#/components/schemas/FieldIssue/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data6};
+const err12 = {instancePath:instancePath+"/errors/" + i0+"/reason",schemaPath:"#/components/schemas/FieldIssue/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.reason.type,parentSchema:schema71.properties.reason,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3948,7 +3948,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data:data3};
+const err13 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/components/schemas/FieldIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3960,7 +3960,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.errors.type,parentSchema:schema70.properties.errors,data:data2};
+const err14 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.errors.type,parentSchema:schema72.properties.errors,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3972,7 +3972,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3981,24 +3981,24 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":{"field":true,"reason":true,"value":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":{"field":true,"reason":true,"value":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4006,7 +4006,7 @@ if(data.error !== undefined){
 let data0 = data.error;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.code === undefined){
-const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema72.allOf[1].properties.error.required,parentSchema:schema72.allOf[1].properties.error,data:data0};
+const err0 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema74.allOf[1].properties.error.required,parentSchema:schema74.allOf[1].properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4016,7 +4016,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data0.details === undefined){
-const err1 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/required",keyword:"required",params:{missingProperty: "details"},message:"must have required property '"+"details"+"'",schema:schema72.allOf[1].properties.error.required,parentSchema:schema72.allOf[1].properties.error,data:data0};
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/required",keyword:"required",params:{missingProperty: "details"},message:"must have required property '"+"details"+"'",schema:schema74.allOf[1].properties.error.required,parentSchema:schema74.allOf[1].properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4028,7 +4028,7 @@ errors++;
 if(data0.code !== undefined){
 let data1 = data0.code;
 if("VALIDATION_ERROR" !== data1){
-const err2 = {instancePath:instancePath+"/error/code",schemaPath:"#/allOf/1/properties/error/properties/code/const",keyword:"const",params:{allowedValue: "VALIDATION_ERROR"},message:"must be equal to constant",schema:"VALIDATION_ERROR",parentSchema:schema72.allOf[1].properties.error.properties.code,data:data1};
+const err2 = {instancePath:instancePath+"/error/code",schemaPath:"#/allOf/1/properties/error/properties/code/const",keyword:"const",params:{allowedValue: "VALIDATION_ERROR"},message:"must be equal to constant",schema:"VALIDATION_ERROR",parentSchema:schema74.allOf[1].properties.error.properties.code,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4039,14 +4039,14 @@ errors++;
 }
 }
 if(data0.details !== undefined){
-if(!(validate50(data0.details, {instancePath:instancePath+"/error/details",parentData:data0,parentDataProperty:"details",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate52(data0.details, {instancePath:instancePath+"/error/details",parentData:data0,parentDataProperty:"details",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.allOf[1].properties.error.type,parentSchema:schema72.allOf[1].properties.error,data:data0};
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/allOf/1/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.allOf[1].properties.error.type,parentSchema:schema74.allOf[1].properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4058,7 +4058,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.allOf[1].type,parentSchema:schema72.allOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.allOf[1].type,parentSchema:schema74.allOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4067,18 +4067,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":{"error":true,"success":true,"data":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":{"error":true,"success":true,"data":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v15 = validate52;
-const schema77 = {"type":"object","description":"The success envelope; each response below narrows `data`.","required":["success","data","error","timestamp"],"properties":{"success":{"type":"boolean","const":true},"data":{},"error":{"type":"null"},"timestamp":{"$ref":"#/components/schemas/Instant"}}};
+const v15 = validate54;
+const schema79 = {"type":"object","description":"The success envelope; each response below narrows `data`.","required":["success","data","error","timestamp"],"properties":{"success":{"type":"boolean","const":true},"data":{},"error":{"type":"null"},"timestamp":{"$ref":"#/components/schemas/Instant"}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4087,7 +4087,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.success === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4097,7 +4097,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4107,7 +4107,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.error === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4117,7 +4117,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.timestamp === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4129,7 +4129,7 @@ errors++;
 if(data.success !== undefined){
 let data0 = data.success;
 if(typeof data0 !== "boolean"){
-const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.success.type,parentSchema:schema77.properties.success,data:data0};
+const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.success.type,parentSchema:schema79.properties.success,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4139,7 +4139,7 @@ vErrors.push(err4);
 errors++;
 }
 if(true !== data0){
-const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema77.properties.success,data:data0};
+const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema79.properties.success,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4152,7 +4152,7 @@ errors++;
 if(data.error !== undefined){
 let data1 = data.error;
 if(data1 !== null){
-const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema77.properties.error.type,parentSchema:schema77.properties.error,data:data1};
+const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema79.properties.error.type,parentSchema:schema79.properties.error,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4166,7 +4166,7 @@ if(data.timestamp !== undefined){
 let data2 = data.timestamp;
 if(typeof data2 === "string"){
 if(!pattern1.test(data2)){
-const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data2};
+const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4176,7 +4176,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data2};
+const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4187,7 +4187,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data2};
+const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4199,7 +4199,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4208,13 +4208,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v16 = validate53;
-const schema2 = {"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."}}};
+const v16 = validate55;
+const schema2 = {"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."},"faults":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/Fault"},"description":"Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded."}}};
 const schema3 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]};
 const schema6 = {"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}};
 const func0 = Object.prototype.hasOwnProperty;
@@ -6351,10 +6351,426 @@ return errors === 0;
 validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latencyMs === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema37.allOf[0].anyOf[0].required,parentSchema:schema37.allOf[0].anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema37.allOf[0].anyOf[1].required,parentSchema:schema37.allOf[0].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dropFields === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema37.allOf[0].anyOf[2].required,parentSchema:schema37.allOf[0].anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.allOf[0].anyOf,parentSchema:schema37.allOf[0],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 === "string"){
+if(func1(data1) > 2048){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema37.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema37.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.apiKey !== undefined){
+let data2 = data.apiKey;
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema37.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.apiKey.type,parentSchema:schema37.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.latencyMs !== undefined){
+let data3 = data.latencyMs;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.latencyMs.type,parentSchema:schema37.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 60000 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema37.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data4 = data.status;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.status.type,parentSchema:schema37.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema37.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.status.enum,parentSchema:schema37.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data5 = data.code;
+if(typeof data5 !== "string"){
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.code.type,parentSchema:schema37.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema37.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.code.enum,parentSchema:schema37.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.errorRate !== undefined){
+let data6 = data.errorRate;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema37.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.errorRate.type,parentSchema:schema37.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.dropFields !== undefined){
+let data7 = data.dropFields;
+if(Array.isArray(data7)){
+if(data7.length > 100){
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema37.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.length < 1){
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+const _errs26 = errors;
+const _errs27 = errors;
+if(typeof data8 === "string"){
+if(!pattern13.test(data8)){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var valid6 = _errs27 === errors;
+if(valid6){
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.properties.dropFields.items.not,parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data8 === "string"){
+if(func1(data8) > 1000){
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.dropFields.items.type,parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.dropFields.type,parentSchema:schema37.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6710,9 +7126,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(data.faults !== undefined){
+let data17 = data.faults;
+if(Array.isArray(data17)){
+if(data17.length > 100){
+const err25 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema2.properties.faults,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6721,220 +7139,43 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate53.errors = vErrors;
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate22(data17[i5], {instancePath:instancePath+"/faults/" + i5,parentData:data17,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema2.properties.faults.type,parentSchema:schema2.properties.faults,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v17 = validate60;
-const schema82 = {"type":"object","description":"The mock clock. `now` is what every date default, expiry check, rate-limit window and\n`timestamp` reads; `offsetMs` is the sum of advances made while the clock ran in real time.\n","required":["mode","now","offsetMs"],"properties":{"mode":{"type":"string","enum":["frozen","real"]},"now":{"$ref":"#/components/schemas/Instant"},"offsetMs":{"type":"integer"}}};
-
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate60.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.mode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema82.required,parentSchema:schema82,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.now === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "now"},message:"must have required property '"+"now"+"'",schema:schema82.required,parentSchema:schema82,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.offsetMs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offsetMs"},message:"must have required property '"+"offsetMs"+"'",schema:schema82.required,parentSchema:schema82,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.mode !== undefined){
-let data0 = data.mode;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.mode.type,parentSchema:schema82.properties.mode,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!((data0 === "frozen") || (data0 === "real"))){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema82.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema82.properties.mode.enum,parentSchema:schema82.properties.mode,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.now !== undefined){
-let data1 = data.now;
-if(typeof data1 === "string"){
-if(!pattern1.test(data1)){
-const err5 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(!(formats0.validate(data1))){
-const err6 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.offsetMs !== undefined){
-let data2 = data.offsetMs;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/offsetMs",schemaPath:"#/properties/offsetMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.offsetMs.type,parentSchema:schema82.properties.offsetMs,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate60.errors = vErrors;
-return errors === 0;
-}
-validate60.evaluated = {"props":{"mode":true,"now":true,"offsetMs":true},"dynamicProps":false,"dynamicItems":false};
-
-const v18 = validate61;
-
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate61.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.advanceMs === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "advanceMs"},message:"must have required property '"+"advanceMs"+"'",schema:schema57.required,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "advanceMs")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.advanceMs !== undefined){
-let data0 = data.advanceMs;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/properties/advanceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.advanceMs.type,parentSchema:schema57.properties.advanceMs,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/properties/advanceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57.properties.advanceMs,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate61.errors = vErrors;
-return errors === 0;
-}
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const v19 = validate62;
-const schema85 = {"type":"object","description":"The loaded scenario, how many usage events the state holds, the clock, and the revision:\nhow many saved changes the state has applied (the `--state-file` journal's sequence number).\n","required":["scenario","events","clock","revision"],"properties":{"revision":{"type":"integer","minimum":0},"scenario":{"type":"string","description":"The loaded scenario's `name`."},"events":{"type":"integer","minimum":0,"description":"Stored usage events, generated and test events included."},"clock":{"$ref":"#/components/schemas/ClockState"}}};
+const v17 = validate63;
+const schema84 = {"type":"object","description":"The mock clock. `now` is what every date default, expiry check, rate-limit window and\n`timestamp` reads; `offsetMs` is the sum of advances made while the clock ran in real time.\n","required":["mode","now","offsetMs"],"properties":{"mode":{"type":"string","enum":["frozen","real"]},"now":{"$ref":"#/components/schemas/Instant"},"offsetMs":{"type":"integer"}}};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6948,7 +7189,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6958,7 +7199,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.now === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "now"},message:"must have required property '"+"now"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "now"},message:"must have required property '"+"now"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6968,7 +7209,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.offsetMs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offsetMs"},message:"must have required property '"+"offsetMs"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offsetMs"},message:"must have required property '"+"offsetMs"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6980,7 +7221,7 @@ errors++;
 if(data.mode !== undefined){
 let data0 = data.mode;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.mode.type,parentSchema:schema82.properties.mode,data:data0};
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.mode.type,parentSchema:schema84.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6990,7 +7231,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data0 === "frozen") || (data0 === "real"))){
-const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema82.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema82.properties.mode.enum,parentSchema:schema82.properties.mode,data:data0};
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema84.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema84.properties.mode.enum,parentSchema:schema84.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7004,7 +7245,7 @@ if(data.now !== undefined){
 let data1 = data.now;
 if(typeof data1 === "string"){
 if(!pattern1.test(data1)){
-const err5 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data1};
+const err5 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7014,7 +7255,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err6 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data1};
+const err6 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7025,7 +7266,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data1};
+const err7 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7038,7 +7279,7 @@ errors++;
 if(data.offsetMs !== undefined){
 let data2 = data.offsetMs;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/offsetMs",schemaPath:"#/properties/offsetMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.offsetMs.type,parentSchema:schema82.properties.offsetMs,data:data2};
+const err8 = {instancePath:instancePath+"/offsetMs",schemaPath:"#/properties/offsetMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.offsetMs.type,parentSchema:schema84.properties.offsetMs,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7050,7 +7291,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7064,11 +7305,218 @@ return errors === 0;
 }
 validate63.evaluated = {"props":{"mode":true,"now":true,"offsetMs":true},"dynamicProps":false,"dynamicItems":false};
 
+const v18 = validate64;
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate64.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.advanceMs === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "advanceMs"},message:"must have required property '"+"advanceMs"+"'",schema:schema59.required,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "advanceMs")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.advanceMs !== undefined){
+let data0 = data.advanceMs;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/properties/advanceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.advanceMs.type,parentSchema:schema59.properties.advanceMs,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/properties/advanceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.advanceMs,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const v19 = validate65;
+const schema87 = {"type":"object","description":"The loaded scenario, how many usage events the state holds, the clock, and the revision:\nhow many saved changes the state has applied (the `--state-file` journal's sequence number).\n","required":["scenario","events","clock","revision"],"properties":{"revision":{"type":"integer","minimum":0},"scenario":{"type":"string","description":"The loaded scenario's `name`."},"events":{"type":"integer","minimum":0,"description":"Stored usage events, generated and test events included."},"clock":{"$ref":"#/components/schemas/ClockState"}}};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.mode === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.now === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "now"},message:"must have required property '"+"now"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.offsetMs === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offsetMs"},message:"must have required property '"+"offsetMs"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.mode.type,parentSchema:schema84.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data0 === "frozen") || (data0 === "real"))){
+const err4 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema84.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema84.properties.mode.enum,parentSchema:schema84.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.now !== undefined){
+let data1 = data.now;
+if(typeof data1 === "string"){
+if(!pattern1.test(data1)){
+const err5 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(formats0.validate(data1))){
+const err6 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/now",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.offsetMs !== undefined){
+let data2 = data.offsetMs;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err8 = {instancePath:instancePath+"/offsetMs",schemaPath:"#/properties/offsetMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.offsetMs.type,parentSchema:schema84.properties.offsetMs,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"props":{"mode":true,"now":true,"offsetMs":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7077,7 +7525,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.scenario === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7087,7 +7535,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.events === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7097,7 +7545,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.clock === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clock"},message:"must have required property '"+"clock"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clock"},message:"must have required property '"+"clock"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7107,7 +7555,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.revision === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7119,7 +7567,7 @@ errors++;
 if(data.revision !== undefined){
 let data0 = data.revision;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.revision.type,parentSchema:schema85.properties.revision,data:data0};
+const err4 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.revision.type,parentSchema:schema87.properties.revision,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7130,7 +7578,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.revision,data:data0};
+const err5 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.revision,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7144,7 +7592,7 @@ errors++;
 if(data.scenario !== undefined){
 let data1 = data.scenario;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.scenario.type,parentSchema:schema85.properties.scenario,data:data1};
+const err6 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.scenario.type,parentSchema:schema87.properties.scenario,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7157,7 +7605,7 @@ errors++;
 if(data.events !== undefined){
 let data2 = data.events;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.events.type,parentSchema:schema85.properties.events,data:data2};
+const err7 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.events.type,parentSchema:schema87.properties.events,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7168,7 +7616,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.events,data:data2};
+const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.events,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7180,14 +7628,14 @@ errors++;
 }
 }
 if(data.clock !== undefined){
-if(!(validate63(data.clock, {instancePath:instancePath+"/clock",parentData:data,parentDataProperty:"clock",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate66(data.clock, {instancePath:instancePath+"/clock",parentData:data,parentDataProperty:"clock",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7196,19 +7644,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":{"revision":true,"scenario":true,"events":true,"clock":true},"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":{"revision":true,"scenario":true,"events":true,"clock":true},"dynamicProps":false,"dynamicItems":false};
 
-const v20 = validate65;
-const schema88 = {"type":"object","description":"A session to make (DESIGN §11).","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","description":"A plain name; `default` names the mock's own state and is refused."},"scenario":{"$ref":"./scenario.schema.json#/$defs/ScenarioName","description":"A built-in scenario to start from; default the mock's loaded scenario."}}};
-const pattern27 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", "u");
+const v20 = validate68;
+const schema90 = {"type":"object","description":"A session to make (DESIGN §11).","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$","description":"A plain name; `default` names the mock's own state and is refused."},"scenario":{"$ref":"./scenario.schema.json#/$defs/ScenarioName","description":"A built-in scenario to start from; default the mock's loaded scenario."}}};
+const pattern32 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", "u");
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7217,7 +7665,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7228,7 +7676,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "name") || (key0 === "scenario"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7241,8 +7689,8 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern27.test(data0)){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",parentSchema:schema88.properties.name,data:data0};
+if(!pattern32.test(data0)){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",parentSchema:schema90.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7253,7 +7701,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.name.type,parentSchema:schema88.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.name.type,parentSchema:schema90.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7290,7 +7738,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7299,18 +7747,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v21 = validate66;
-const schema90 = {"type":"object","description":"One session; instants are wall time.","required":["name","scenario","events","createdAt","lastUsedAt","expiresAt"],"properties":{"name":{"type":"string"},"scenario":{"type":"string","description":"Its loaded scenario's `name`."},"events":{"type":"integer","minimum":0},"createdAt":{"$ref":"#/components/schemas/Instant"},"lastUsedAt":{"$ref":"#/components/schemas/Instant"},"expiresAt":{"$ref":"#/components/schemas/Instant"}}};
+const v21 = validate69;
+const schema92 = {"type":"object","description":"One session; instants are wall time.","required":["name","scenario","events","createdAt","lastUsedAt","expiresAt"],"properties":{"name":{"type":"string"},"scenario":{"type":"string","description":"Its loaded scenario's `name`."},"events":{"type":"integer","minimum":0},"createdAt":{"$ref":"#/components/schemas/Instant"},"lastUsedAt":{"$ref":"#/components/schemas/Instant"},"expiresAt":{"$ref":"#/components/schemas/Instant"}}};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7319,7 +7767,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7329,7 +7777,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.scenario === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7339,7 +7787,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.events === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7349,7 +7797,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.createdAt === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7359,7 +7807,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.lastUsedAt === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastUsedAt"},message:"must have required property '"+"lastUsedAt"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastUsedAt"},message:"must have required property '"+"lastUsedAt"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7369,7 +7817,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.expiresAt === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expiresAt"},message:"must have required property '"+"expiresAt"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expiresAt"},message:"must have required property '"+"expiresAt"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7381,7 +7829,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.name.type,parentSchema:schema90.properties.name,data:data0};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.name.type,parentSchema:schema92.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7394,7 +7842,7 @@ errors++;
 if(data.scenario !== undefined){
 let data1 = data.scenario;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.scenario.type,parentSchema:schema90.properties.scenario,data:data1};
+const err7 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.scenario.type,parentSchema:schema92.properties.scenario,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7407,7 +7855,7 @@ errors++;
 if(data.events !== undefined){
 let data2 = data.events;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.events.type,parentSchema:schema90.properties.events,data:data2};
+const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema92.properties.events.type,parentSchema:schema92.properties.events,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7418,7 +7866,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.events,data:data2};
+const err9 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema92.properties.events,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7433,7 +7881,7 @@ if(data.createdAt !== undefined){
 let data3 = data.createdAt;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data3};
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7443,7 +7891,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(formats0.validate(data3))){
-const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data3};
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7454,7 +7902,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data3};
+const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7468,7 +7916,7 @@ if(data.lastUsedAt !== undefined){
 let data4 = data.lastUsedAt;
 if(typeof data4 === "string"){
 if(!pattern1.test(data4)){
-const err13 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data4};
+const err13 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7478,7 +7926,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(formats0.validate(data4))){
-const err14 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data4};
+const err14 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7489,7 +7937,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data4};
+const err15 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7503,7 +7951,7 @@ if(data.expiresAt !== undefined){
 let data5 = data.expiresAt;
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
-const err16 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data5};
+const err16 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7513,7 +7961,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(formats0.validate(data5))){
-const err17 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data5};
+const err17 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7524,7 +7972,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data5};
+const err18 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7536,7 +7984,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7545,18 +7993,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":{"name":true,"scenario":true,"events":true,"createdAt":true,"lastUsedAt":true,"expiresAt":true},"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":{"name":true,"scenario":true,"events":true,"createdAt":true,"lastUsedAt":true,"expiresAt":true},"dynamicProps":false,"dynamicItems":false};
 
-const v22 = validate67;
-const schema94 = {"type":"object","description":"The built-in scenarios' names, sorted, and the loaded scenario's name.","required":["current","scenarios"],"properties":{"current":{"type":"string","description":"The loaded scenario's `name` (a built-in one, or the one given to `PUT /__admin/state`)."},"scenarios":{"type":"array","items":{"$ref":"./scenario.schema.json#/$defs/ScenarioName"}}}};
+const v22 = validate70;
+const schema96 = {"type":"object","description":"The built-in scenarios' names, sorted, and the loaded scenario's name.","required":["current","scenarios"],"properties":{"current":{"type":"string","description":"The loaded scenario's `name` (a built-in one, or the one given to `PUT /__admin/state`)."},"scenarios":{"type":"array","items":{"$ref":"./scenario.schema.json#/$defs/ScenarioName"}}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7565,7 +8013,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.current === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7575,7 +8023,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.scenarios === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7587,7 +8035,7 @@ errors++;
 if(data.current !== undefined){
 let data0 = data.current;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/current",schemaPath:"#/properties/current/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.current.type,parentSchema:schema94.properties.current,data:data0};
+const err2 = {instancePath:instancePath+"/current",schemaPath:"#/properties/current/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.current.type,parentSchema:schema96.properties.current,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7628,7 +8076,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.properties.scenarios.type,parentSchema:schema94.properties.scenarios,data:data1};
+const err5 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.scenarios.type,parentSchema:schema96.properties.scenarios,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7640,7 +8088,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7649,18 +8097,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":{"current":true,"scenarios":true},"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":{"current":true,"scenarios":true},"dynamicProps":false,"dynamicItems":false};
 
-const v23 = validate68;
-const schema96 = {"description":"An ATS integration as stored.","allOf":[{"$ref":"./scenario.schema.json#/$defs/AtsIntegration"}],"required":["id"]};
+const v23 = validate71;
+const schema98 = {"description":"An ATS integration as stored.","allOf":[{"$ref":"./scenario.schema.json#/$defs/AtsIntegration"}],"required":["id"]};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7761,29 +8209,29 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema96.required,parentSchema:schema96,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema98.required,parentSchema:schema98,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7793,18 +8241,18 @@ vErrors.push(err0);
 errors++;
 }
 }
-validate68.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v24 = validate71;
-const schema99 = {"description":"A company as stored.","allOf":[{"$ref":"./scenario.schema.json#/$defs/Company"}],"required":["id"]};
+const v24 = validate74;
+const schema101 = {"description":"A company as stored.","allOf":[{"$ref":"./scenario.schema.json#/$defs/Company"}],"required":["id"]};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7969,29 +8417,29 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8001,18 +8449,18 @@ vErrors.push(err0);
 errors++;
 }
 }
-validate71.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v25 = validate75;
-const schema103 = {"type":"object","description":"What went with the deleted company.","required":["deletedEvents","deletedApiKeys"],"properties":{"deletedEvents":{"type":"integer","minimum":0},"deletedApiKeys":{"type":"integer","minimum":0}}};
+const v25 = validate78;
+const schema105 = {"type":"object","description":"What went with the deleted company.","required":["deletedEvents","deletedApiKeys"],"properties":{"deletedEvents":{"type":"integer","minimum":0},"deletedApiKeys":{"type":"integer","minimum":0}}};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8021,7 +8469,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.deletedEvents === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deletedEvents"},message:"must have required property '"+"deletedEvents"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deletedEvents"},message:"must have required property '"+"deletedEvents"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8031,7 +8479,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.deletedApiKeys === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deletedApiKeys"},message:"must have required property '"+"deletedApiKeys"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deletedApiKeys"},message:"must have required property '"+"deletedApiKeys"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8043,7 +8491,7 @@ errors++;
 if(data.deletedEvents !== undefined){
 let data0 = data.deletedEvents;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/deletedEvents",schemaPath:"#/properties/deletedEvents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.deletedEvents.type,parentSchema:schema103.properties.deletedEvents,data:data0};
+const err2 = {instancePath:instancePath+"/deletedEvents",schemaPath:"#/properties/deletedEvents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.deletedEvents.type,parentSchema:schema105.properties.deletedEvents,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8054,7 +8502,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/deletedEvents",schemaPath:"#/properties/deletedEvents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema103.properties.deletedEvents,data:data0};
+const err3 = {instancePath:instancePath+"/deletedEvents",schemaPath:"#/properties/deletedEvents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.deletedEvents,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8068,7 +8516,7 @@ errors++;
 if(data.deletedApiKeys !== undefined){
 let data1 = data.deletedApiKeys;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/deletedApiKeys",schemaPath:"#/properties/deletedApiKeys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.deletedApiKeys.type,parentSchema:schema103.properties.deletedApiKeys,data:data1};
+const err4 = {instancePath:instancePath+"/deletedApiKeys",schemaPath:"#/properties/deletedApiKeys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.deletedApiKeys.type,parentSchema:schema105.properties.deletedApiKeys,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8079,7 +8527,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/deletedApiKeys",schemaPath:"#/properties/deletedApiKeys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema103.properties.deletedApiKeys,data:data1};
+const err5 = {instancePath:instancePath+"/deletedApiKeys",schemaPath:"#/properties/deletedApiKeys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.deletedApiKeys,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8092,7 +8540,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8101,18 +8549,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":{"deletedEvents":true,"deletedApiKeys":true},"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":{"deletedEvents":true,"deletedApiKeys":true},"dynamicProps":false,"dynamicItems":false};
 
-const v26 = validate76;
-const schema104 = {"description":"An API key as stored: `key`, `scopes` and `status` filled; `plan` absent means the default\nlimits (60/min, 2000/h).\n","allOf":[{"$ref":"./scenario.schema.json#/$defs/ApiKey"}],"required":["key","scopes","status"]};
+const v26 = validate79;
+const schema106 = {"description":"An API key as stored: `key`, `scopes` and `status` filled; `plan` absent means the default\nlimits (60/min, 2000/h).\n","allOf":[{"$ref":"./scenario.schema.json#/$defs/ApiKey"}],"required":["key","scopes","status"]};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8716,29 +9164,29 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8748,7 +9196,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.scopes === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8758,7 +9206,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8768,18 +9216,18 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate76.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v27 = validate79;
-const schema110 = {"description":"One usage event or an array of up to 100 000 (all or nothing).","oneOf":[{"$ref":"./scenario.schema.json#/$defs/UsageEventInput"},{"type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"./scenario.schema.json#/$defs/UsageEventInput"}}]};
+const v27 = validate82;
+const schema112 = {"description":"One usage event or an array of up to 100 000 (all or nothing).","oneOf":[{"$ref":"./scenario.schema.json#/$defs/UsageEventInput"},{"type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"./scenario.schema.json#/$defs/UsageEventInput"}}]};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9083,16 +9531,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9103,8 +9551,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -9116,7 +9564,7 @@ var props0 = true;
 const _errs2 = errors;
 if(Array.isArray(data)){
 if(data.length > 100000){
-const err0 = {instancePath,schemaPath:"#/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema110.oneOf[1],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema112.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9126,7 +9574,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema110.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema112.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9137,14 +9585,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate80(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate83(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.oneOf[1].type,parentSchema:schema110.oneOf[1],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.oneOf[1].type,parentSchema:schema112.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9166,7 +9614,7 @@ var items0 = true;
 }
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema110.oneOf,parentSchema:schema110,data};
+const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema112.oneOf,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9186,89 +9634,15 @@ vErrors = null;
 }
 }
 }
-validate79.errors = vErrors;
+validate82.errors = vErrors;
 evaluated0.props = props0;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate79.evaluated = {"dynamicProps":true,"dynamicItems":true};
+validate82.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
-const v28 = validate83;
-const schema120 = {"description":"A usage event as stored: ids, `costKey`, `agentFocus` and `isTest` filled; a credits\ncompany's event carries `credits` (given, or priced when stored, DESIGN §6.1).\n","allOf":[{"$ref":"./scenario.schema.json#/$defs/UsageEventInput"}],"required":["id","interviewId","costKey","agentFocus","isTest"]};
-
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate83.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema120.required,parentSchema:schema120,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.interviewId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interviewId"},message:"must have required property '"+"interviewId"+"'",schema:schema120.required,parentSchema:schema120,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.costKey === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "costKey"},message:"must have required property '"+"costKey"+"'",schema:schema120.required,parentSchema:schema120,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.agentFocus === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentFocus"},message:"must have required property '"+"agentFocus"+"'",schema:schema120.required,parentSchema:schema120,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.isTest === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isTest"},message:"must have required property '"+"isTest"+"'",schema:schema120.required,parentSchema:schema120,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-validate83.errors = vErrors;
-return errors === 0;
-}
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const v29 = validate85;
-const schema121 = {"type":"object","description":"One page of events; `total` counts every matching event.","required":["items","total","limit","offset"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/StoredUsageEvent"}},"total":{"type":"integer","minimum":0},"limit":{"type":"integer","minimum":1,"maximum":1000},"offset":{"type":"integer","minimum":0}}};
+const v28 = validate86;
+const schema122 = {"description":"A usage event as stored: ids, `costKey`, `agentFocus` and `isTest` filled; a credits\ncompany's event carries `credits` (given, or priced when stored, DESIGN §6.1).\n","allOf":[{"$ref":"./scenario.schema.json#/$defs/UsageEventInput"}],"required":["id","interviewId","costKey","agentFocus","isTest"]};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9280,13 +9654,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema122.required,parentSchema:schema122,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9296,7 +9670,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.interviewId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interviewId"},message:"must have required property '"+"interviewId"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interviewId"},message:"must have required property '"+"interviewId"+"'",schema:schema122.required,parentSchema:schema122,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9306,7 +9680,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.costKey === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "costKey"},message:"must have required property '"+"costKey"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "costKey"},message:"must have required property '"+"costKey"+"'",schema:schema122.required,parentSchema:schema122,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9316,7 +9690,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.agentFocus === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentFocus"},message:"must have required property '"+"agentFocus"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentFocus"},message:"must have required property '"+"agentFocus"+"'",schema:schema122.required,parentSchema:schema122,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9326,7 +9700,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.isTest === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isTest"},message:"must have required property '"+"isTest"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isTest"},message:"must have required property '"+"isTest"+"'",schema:schema122.required,parentSchema:schema122,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9341,11 +9715,85 @@ return errors === 0;
 }
 validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const v29 = validate88;
+const schema123 = {"type":"object","description":"One page of events; `total` counts every matching event.","required":["items","total","limit","offset"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/StoredUsageEvent"}},"total":{"type":"integer","minimum":0},"limit":{"type":"integer","minimum":1,"maximum":1000},"offset":{"type":"integer","minimum":0}}};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate89.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema122.required,parentSchema:schema122,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.interviewId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interviewId"},message:"must have required property '"+"interviewId"+"'",schema:schema122.required,parentSchema:schema122,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.costKey === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "costKey"},message:"must have required property '"+"costKey"+"'",schema:schema122.required,parentSchema:schema122,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.agentFocus === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentFocus"},message:"must have required property '"+"agentFocus"+"'",schema:schema122.required,parentSchema:schema122,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.isTest === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isTest"},message:"must have required property '"+"isTest"+"'",schema:schema122.required,parentSchema:schema122,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9354,7 +9802,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.items === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema123.required,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9364,7 +9812,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.total === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema123.required,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9374,7 +9822,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.limit === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema123.required,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9384,7 +9832,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.offset === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'",schema:schema123.required,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9398,14 +9846,14 @@ let data0 = data.items;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate86(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate89(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.items.type,parentSchema:schema121.properties.items,data:data0};
+const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.properties.items.type,parentSchema:schema123.properties.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9418,7 +9866,7 @@ errors++;
 if(data.total !== undefined){
 let data2 = data.total;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema121.properties.total.type,parentSchema:schema121.properties.total,data:data2};
+const err5 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.total.type,parentSchema:schema123.properties.total,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9429,7 +9877,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema121.properties.total,data:data2};
+const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema123.properties.total,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9443,7 +9891,7 @@ errors++;
 if(data.limit !== undefined){
 let data3 = data.limit;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema121.properties.limit.type,parentSchema:schema121.properties.limit,data:data3};
+const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.limit.type,parentSchema:schema123.properties.limit,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9454,7 +9902,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema121.properties.limit,data:data3};
+const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema123.properties.limit,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9464,7 +9912,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema121.properties.limit,data:data3};
+const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema123.properties.limit,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9478,7 +9926,7 @@ errors++;
 if(data.offset !== undefined){
 let data4 = data.offset;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema121.properties.offset.type,parentSchema:schema121.properties.offset,data:data4};
+const err10 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.offset.type,parentSchema:schema123.properties.offset,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9489,7 +9937,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema121.properties.offset,data:data4};
+const err11 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema123.properties.offset,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9502,7 +9950,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.type,parentSchema:schema121,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9511,18 +9959,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":{"items":true,"total":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":{"items":true,"total":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
 
-const v30 = validate89;
-const schema123 = {"type":"object","description":"What an array of events stored (DESIGN §6.6).","required":["count","ids"],"properties":{"count":{"type":"integer","minimum":1},"ids":{"type":"array","items":{"type":"string"}}}};
+const v30 = validate92;
+const schema125 = {"type":"object","description":"What an array of events stored (DESIGN §6.6).","required":["count","ids"],"properties":{"count":{"type":"integer","minimum":1},"ids":{"type":"array","items":{"type":"string"}}}};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9531,7 +9979,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.count === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema123.required,parentSchema:schema123,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema125.required,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9541,7 +9989,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ids === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ids"},message:"must have required property '"+"ids"+"'",schema:schema123.required,parentSchema:schema123,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ids"},message:"must have required property '"+"ids"+"'",schema:schema125.required,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9553,7 +10001,7 @@ errors++;
 if(data.count !== undefined){
 let data0 = data.count;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.count.type,parentSchema:schema123.properties.count,data:data0};
+const err2 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema125.properties.count.type,parentSchema:schema125.properties.count,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9564,7 +10012,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema123.properties.count,data:data0};
+const err3 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema125.properties.count,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9582,7 +10030,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.ids.items.type,parentSchema:schema123.properties.ids.items,data:data2};
+const err4 = {instancePath:instancePath+"/ids/" + i0,schemaPath:"#/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema125.properties.ids.items.type,parentSchema:schema125.properties.ids.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9594,7 +10042,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.properties.ids.type,parentSchema:schema123.properties.ids,data:data1};
+const err5 = {instancePath:instancePath+"/ids",schemaPath:"#/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.ids.type,parentSchema:schema125.properties.ids,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9606,7 +10054,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9615,18 +10063,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"props":{"count":true,"ids":true},"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":{"count":true,"ids":true},"dynamicProps":false,"dynamicItems":false};
 
-const v31 = validate90;
-const schema124 = {"type":"object","description":"How many events were deleted.","required":["deleted"],"properties":{"deleted":{"type":"integer","minimum":0}}};
+const v31 = validate93;
+const schema126 = {"type":"object","description":"How many events were deleted.","required":["deleted"],"properties":{"deleted":{"type":"integer","minimum":0}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9635,7 +10083,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.deleted === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deleted"},message:"must have required property '"+"deleted"+"'",schema:schema124.required,parentSchema:schema124,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deleted"},message:"must have required property '"+"deleted"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9647,7 +10095,7 @@ errors++;
 if(data.deleted !== undefined){
 let data0 = data.deleted;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/deleted",schemaPath:"#/properties/deleted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.deleted.type,parentSchema:schema124.properties.deleted,data:data0};
+const err1 = {instancePath:instancePath+"/deleted",schemaPath:"#/properties/deleted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.deleted.type,parentSchema:schema126.properties.deleted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9658,7 +10106,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/deleted",schemaPath:"#/properties/deleted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema124.properties.deleted,data:data0};
+const err2 = {instancePath:instancePath+"/deleted",schemaPath:"#/properties/deleted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema126.properties.deleted,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9671,7 +10119,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9680,18 +10128,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":{"deleted":true},"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":{"deleted":true},"dynamicProps":false,"dynamicItems":false};
 
-const v32 = validate91;
-const schema125 = {"type":"object","description":"How many usage events the state holds, in all and per company (test events included).","required":["total","companies"],"properties":{"total":{"type":"integer","minimum":0},"companies":{"type":"array","items":{"type":"object","required":["companyId","events"],"properties":{"companyId":{"type":"string","format":"uuid"},"events":{"type":"integer","minimum":0}}}}}};
+const v32 = validate94;
+const schema127 = {"type":"object","description":"How many usage events the state holds, in all and per company (test events included).","required":["total","companies"],"properties":{"total":{"type":"integer","minimum":0},"companies":{"type":"array","items":{"type":"object","required":["companyId","events"],"properties":{"companyId":{"type":"string","format":"uuid"},"events":{"type":"integer","minimum":0}}}}}};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9700,7 +10148,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.total === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema127.required,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9710,7 +10158,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.companies === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companies"},message:"must have required property '"+"companies"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companies"},message:"must have required property '"+"companies"+"'",schema:schema127.required,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9722,7 +10170,7 @@ errors++;
 if(data.total !== undefined){
 let data0 = data.total;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema125.properties.total.type,parentSchema:schema125.properties.total,data:data0};
+const err2 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema127.properties.total.type,parentSchema:schema127.properties.total,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9733,7 +10181,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema125.properties.total,data:data0};
+const err3 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema127.properties.total,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9752,7 +10200,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.companyId === undefined){
-const err4 = {instancePath:instancePath+"/companies/" + i0,schemaPath:"#/properties/companies/items/required",keyword:"required",params:{missingProperty: "companyId"},message:"must have required property '"+"companyId"+"'",schema:schema125.properties.companies.items.required,parentSchema:schema125.properties.companies.items,data:data2};
+const err4 = {instancePath:instancePath+"/companies/" + i0,schemaPath:"#/properties/companies/items/required",keyword:"required",params:{missingProperty: "companyId"},message:"must have required property '"+"companyId"+"'",schema:schema127.properties.companies.items.required,parentSchema:schema127.properties.companies.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9762,7 +10210,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.events === undefined){
-const err5 = {instancePath:instancePath+"/companies/" + i0,schemaPath:"#/properties/companies/items/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema125.properties.companies.items.required,parentSchema:schema125.properties.companies.items,data:data2};
+const err5 = {instancePath:instancePath+"/companies/" + i0,schemaPath:"#/properties/companies/items/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema127.properties.companies.items.required,parentSchema:schema127.properties.companies.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9775,7 +10223,7 @@ if(data2.companyId !== undefined){
 let data3 = data2.companyId;
 if(typeof data3 === "string"){
 if(!(formats2.test(data3))){
-const err6 = {instancePath:instancePath+"/companies/" + i0+"/companyId",schemaPath:"#/properties/companies/items/properties/companyId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema125.properties.companies.items.properties.companyId,data:data3};
+const err6 = {instancePath:instancePath+"/companies/" + i0+"/companyId",schemaPath:"#/properties/companies/items/properties/companyId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema127.properties.companies.items.properties.companyId,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9786,7 +10234,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/companies/" + i0+"/companyId",schemaPath:"#/properties/companies/items/properties/companyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema125.properties.companies.items.properties.companyId.type,parentSchema:schema125.properties.companies.items.properties.companyId,data:data3};
+const err7 = {instancePath:instancePath+"/companies/" + i0+"/companyId",schemaPath:"#/properties/companies/items/properties/companyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema127.properties.companies.items.properties.companyId.type,parentSchema:schema127.properties.companies.items.properties.companyId,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9799,7 +10247,7 @@ errors++;
 if(data2.events !== undefined){
 let data4 = data2.events;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/companies/" + i0+"/events",schemaPath:"#/properties/companies/items/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema125.properties.companies.items.properties.events.type,parentSchema:schema125.properties.companies.items.properties.events,data:data4};
+const err8 = {instancePath:instancePath+"/companies/" + i0+"/events",schemaPath:"#/properties/companies/items/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema127.properties.companies.items.properties.events.type,parentSchema:schema127.properties.companies.items.properties.events,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9810,7 +10258,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/companies/" + i0+"/events",schemaPath:"#/properties/companies/items/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema125.properties.companies.items.properties.events,data:data4};
+const err9 = {instancePath:instancePath+"/companies/" + i0+"/events",schemaPath:"#/properties/companies/items/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema127.properties.companies.items.properties.events,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9823,7 +10271,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/companies/" + i0,schemaPath:"#/properties/companies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.properties.companies.items.type,parentSchema:schema125.properties.companies.items,data:data2};
+const err10 = {instancePath:instancePath+"/companies/" + i0,schemaPath:"#/properties/companies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.properties.companies.items.type,parentSchema:schema127.properties.companies.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9835,7 +10283,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/companies",schemaPath:"#/properties/companies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.companies.type,parentSchema:schema125.properties.companies,data:data1};
+const err11 = {instancePath:instancePath+"/companies",schemaPath:"#/properties/companies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema127.properties.companies.type,parentSchema:schema127.properties.companies,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9847,705 +10295,705 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.type,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-validate91.errors = vErrors;
-return errors === 0;
-}
-validate91.evaluated = {"props":{"total":true,"companies":true},"dynamicProps":false,"dynamicItems":false};
-
-const v33 = validate92;
-const schema126 = {"type":"object","description":"One request the mock answered outside `/__admin` (DESIGN §12).","required":["seq","at","method","path","query","keySuffix","status","ms","requestId","session"],"properties":{"seq":{"type":"integer","minimum":1,"description":"The entry's number, 1, 2, 3, … in arrival order; a clear does not restart it."},"at":{"$ref":"#/components/schemas/Instant"},"method":{"type":"string"},"path":{"type":"string","description":"The path as sent, without the query."},"query":{"type":"string","description":"The raw query string as sent, without `?`; `\"\"` when none."},"keySuffix":{"type":["string","null"],"maxLength":4,"description":"The last 4 characters of the `Bearer` key, never more than half of it (`\"\"` for a\none-character key); null when no key was sent. The whole key is never kept.\n"},"status":{"type":"integer","minimum":100,"maximum":599},"ms":{"type":"integer","minimum":0,"description":"Wall time from arrival to the last byte of the answer, in milliseconds."},"requestId":{"type":"string","description":"The answer's `X-Request-Id`."},"session":{"type":["string","null"],"description":"The `X-Mock-Session` that served the request (DESIGN §11); null for the default state."}}};
-
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate92.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.seq === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.at === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.method === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.path === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.query === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.keySuffix === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keySuffix"},message:"must have required property '"+"keySuffix"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.status === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.ms === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.requestId === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.session === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session"},message:"must have required property '"+"session"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.seq !== undefined){
-let data0 = data.seq;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err10 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.seq.type,parentSchema:schema126.properties.seq,data:data0};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err11 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema126.properties.seq,data:data0};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-if(data.at !== undefined){
-let data1 = data.at;
-if(typeof data1 === "string"){
-if(!pattern1.test(data1)){
-const err12 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(!(formats0.validate(data1))){
-const err13 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.method !== undefined){
-let data2 = data.method;
-if(typeof data2 !== "string"){
-const err15 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.method.type,parentSchema:schema126.properties.method,data:data2};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-let data3 = data.path;
-if(typeof data3 !== "string"){
-const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.path.type,parentSchema:schema126.properties.path,data:data3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.query !== undefined){
-let data4 = data.query;
-if(typeof data4 !== "string"){
-const err17 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.query.type,parentSchema:schema126.properties.query,data:data4};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.keySuffix !== undefined){
-let data5 = data.keySuffix;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err18 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/type",keyword:"type",params:{type: schema126.properties.keySuffix.type},message:"must be string,null",schema:schema126.properties.keySuffix.type,parentSchema:schema126.properties.keySuffix,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(typeof data5 === "string"){
-if(func1(data5) > 4){
-const err19 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/maxLength",keyword:"maxLength",params:{limit: 4},message:"must NOT have more than 4 characters",schema:4,parentSchema:schema126.properties.keySuffix,data:data5};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-if(data.status !== undefined){
-let data6 = data.status;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.status.type,parentSchema:schema126.properties.status,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 599 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema126.properties.status,data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data6 < 100 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema126.properties.status,data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-if(data.ms !== undefined){
-let data7 = data.ms;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.ms.type,parentSchema:schema126.properties.ms,data:data7};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema126.properties.ms,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-if(data.requestId !== undefined){
-let data8 = data.requestId;
-if(typeof data8 !== "string"){
-const err25 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.requestId.type,parentSchema:schema126.properties.requestId,data:data8};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.session !== undefined){
-let data9 = data.session;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/session",schemaPath:"#/properties/session/type",keyword:"type",params:{type: schema126.properties.session.type},message:"must be string,null",schema:schema126.properties.session.type,parentSchema:schema126.properties.session,data:data9};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate92.errors = vErrors;
-return errors === 0;
-}
-validate92.evaluated = {"props":{"seq":true,"at":true,"method":true,"path":true,"query":true,"keySuffix":true,"status":true,"ms":true,"requestId":true,"session":true},"dynamicProps":false,"dynamicItems":false};
-
-const v34 = validate93;
-const schema128 = {"type":"object","description":"The journal's matching entries, newest first.","required":["capacity","total","dropped","items"],"properties":{"capacity":{"type":"integer","minimum":1,"description":"How many entries the journal keeps at most (1 000)."},"total":{"type":"integer","minimum":0,"description":"How many kept entries match the filters (before `limit`)."},"dropped":{"type":"integer","minimum":0,"description":"How many entries the cap pushed out since the mock started or the journal was cleared."},"items":{"type":"array","items":{"$ref":"#/components/schemas/JournalEntry"}}}};
-
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate94.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.seq === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.at === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.method === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.path === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.query === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.keySuffix === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keySuffix"},message:"must have required property '"+"keySuffix"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.status === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.ms === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.requestId === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.session === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session"},message:"must have required property '"+"session"+"'",schema:schema126.required,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.seq !== undefined){
-let data0 = data.seq;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err10 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.seq.type,parentSchema:schema126.properties.seq,data:data0};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err11 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema126.properties.seq,data:data0};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-if(data.at !== undefined){
-let data1 = data.at;
-if(typeof data1 === "string"){
-if(!pattern1.test(data1)){
-const err12 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(!(formats0.validate(data1))){
-const err13 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.method !== undefined){
-let data2 = data.method;
-if(typeof data2 !== "string"){
-const err15 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.method.type,parentSchema:schema126.properties.method,data:data2};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-let data3 = data.path;
-if(typeof data3 !== "string"){
-const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.path.type,parentSchema:schema126.properties.path,data:data3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.query !== undefined){
-let data4 = data.query;
-if(typeof data4 !== "string"){
-const err17 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.query.type,parentSchema:schema126.properties.query,data:data4};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.keySuffix !== undefined){
-let data5 = data.keySuffix;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err18 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/type",keyword:"type",params:{type: schema126.properties.keySuffix.type},message:"must be string,null",schema:schema126.properties.keySuffix.type,parentSchema:schema126.properties.keySuffix,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(typeof data5 === "string"){
-if(func1(data5) > 4){
-const err19 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/maxLength",keyword:"maxLength",params:{limit: 4},message:"must NOT have more than 4 characters",schema:4,parentSchema:schema126.properties.keySuffix,data:data5};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-if(data.status !== undefined){
-let data6 = data.status;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.status.type,parentSchema:schema126.properties.status,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 599 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema126.properties.status,data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data6 < 100 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema126.properties.status,data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-if(data.ms !== undefined){
-let data7 = data.ms;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.ms.type,parentSchema:schema126.properties.ms,data:data7};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema126.properties.ms,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-if(data.requestId !== undefined){
-let data8 = data.requestId;
-if(typeof data8 !== "string"){
-const err25 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.requestId.type,parentSchema:schema126.properties.requestId,data:data8};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.session !== undefined){
-let data9 = data.session;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err26 = {instancePath:instancePath+"/session",schemaPath:"#/properties/session/type",keyword:"type",params:{type: schema126.properties.session.type},message:"must be string,null",schema:schema126.properties.session.type,parentSchema:schema126.properties.session,data:data9};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
 }
 errors++;
 }
 validate94.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":{"seq":true,"at":true,"method":true,"path":true,"query":true,"keySuffix":true,"status":true,"ms":true,"requestId":true,"session":true},"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":{"total":true,"companies":true},"dynamicProps":false,"dynamicItems":false};
 
+const v33 = validate95;
+const schema128 = {"type":"object","description":"One request the mock answered outside `/__admin` (DESIGN §12).","required":["seq","at","method","path","query","keySuffix","status","ms","requestId","session"],"properties":{"seq":{"type":"integer","minimum":1,"description":"The entry's number, 1, 2, 3, … in arrival order; a clear does not restart it."},"at":{"$ref":"#/components/schemas/Instant"},"method":{"type":"string"},"path":{"type":"string","description":"The path as sent, without the query."},"query":{"type":"string","description":"The raw query string as sent, without `?`; `\"\"` when none."},"keySuffix":{"type":["string","null"],"maxLength":4,"description":"The last 4 characters of the `Bearer` key, never more than half of it (`\"\"` for a\none-character key); null when no key was sent. The whole key is never kept.\n"},"status":{"type":"integer","minimum":100,"maximum":599},"ms":{"type":"integer","minimum":0,"description":"Wall time from arrival to the last byte of the answer, in milliseconds."},"requestId":{"type":"string","description":"The answer's `X-Request-Id`."},"session":{"type":["string","null"],"description":"The `X-Mock-Session` that served the request (DESIGN §11); null for the default state."}}};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate95.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.seq === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.at === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.method === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.path === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.query === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.keySuffix === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keySuffix"},message:"must have required property '"+"keySuffix"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.ms === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.requestId === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.session === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session"},message:"must have required property '"+"session"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.seq !== undefined){
+let data0 = data.seq;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err10 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.seq.type,parentSchema:schema128.properties.seq,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err11 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema128.properties.seq,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.at !== undefined){
+let data1 = data.at;
+if(typeof data1 === "string"){
+if(!pattern1.test(data1)){
+const err12 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(formats0.validate(data1))){
+const err13 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+let data2 = data.method;
+if(typeof data2 !== "string"){
+const err15 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.method.type,parentSchema:schema128.properties.method,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data3 = data.path;
+if(typeof data3 !== "string"){
+const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.path.type,parentSchema:schema128.properties.path,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.query !== undefined){
+let data4 = data.query;
+if(typeof data4 !== "string"){
+const err17 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.query.type,parentSchema:schema128.properties.query,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.keySuffix !== undefined){
+let data5 = data.keySuffix;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err18 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/type",keyword:"type",params:{type: schema128.properties.keySuffix.type},message:"must be string,null",schema:schema128.properties.keySuffix.type,parentSchema:schema128.properties.keySuffix,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(func1(data5) > 4){
+const err19 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/maxLength",keyword:"maxLength",params:{limit: 4},message:"must NOT have more than 4 characters",schema:4,parentSchema:schema128.properties.keySuffix,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data6 = data.status;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.status.type,parentSchema:schema128.properties.status,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 599 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema128.properties.status,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6 < 100 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema128.properties.status,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.ms !== undefined){
+let data7 = data.ms;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err23 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.ms.type,parentSchema:schema128.properties.ms,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema128.properties.ms,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data.requestId !== undefined){
+let data8 = data.requestId;
+if(typeof data8 !== "string"){
+const err25 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.requestId.type,parentSchema:schema128.properties.requestId,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.session !== undefined){
+let data9 = data.session;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err26 = {instancePath:instancePath+"/session",schemaPath:"#/properties/session/type",keyword:"type",params:{type: schema128.properties.session.type},message:"must be string,null",schema:schema128.properties.session.type,parentSchema:schema128.properties.session,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+validate95.evaluated = {"props":{"seq":true,"at":true,"method":true,"path":true,"query":true,"keySuffix":true,"status":true,"ms":true,"requestId":true,"session":true},"dynamicProps":false,"dynamicItems":false};
+
+const v34 = validate96;
+const schema130 = {"type":"object","description":"The journal's matching entries, newest first.","required":["capacity","total","dropped","items"],"properties":{"capacity":{"type":"integer","minimum":1,"description":"How many entries the journal keeps at most (1 000)."},"total":{"type":"integer","minimum":0,"description":"How many kept entries match the filters (before `limit`)."},"dropped":{"type":"integer","minimum":0,"description":"How many entries the cap pushed out since the mock started or the journal was cleared."},"items":{"type":"array","items":{"$ref":"#/components/schemas/JournalEntry"}}}};
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate97.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.seq === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.at === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.method === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.path === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.query === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.keySuffix === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keySuffix"},message:"must have required property '"+"keySuffix"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.ms === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ms"},message:"must have required property '"+"ms"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.requestId === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.session === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "session"},message:"must have required property '"+"session"+"'",schema:schema128.required,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.seq !== undefined){
+let data0 = data.seq;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err10 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.seq.type,parentSchema:schema128.properties.seq,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err11 = {instancePath:instancePath+"/seq",schemaPath:"#/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema128.properties.seq,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.at !== undefined){
+let data1 = data.at;
+if(typeof data1 === "string"){
+if(!pattern1.test(data1)){
+const err12 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(formats0.validate(data1))){
+const err13 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/at",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+let data2 = data.method;
+if(typeof data2 !== "string"){
+const err15 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.method.type,parentSchema:schema128.properties.method,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data3 = data.path;
+if(typeof data3 !== "string"){
+const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.path.type,parentSchema:schema128.properties.path,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.query !== undefined){
+let data4 = data.query;
+if(typeof data4 !== "string"){
+const err17 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.query.type,parentSchema:schema128.properties.query,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.keySuffix !== undefined){
+let data5 = data.keySuffix;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err18 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/type",keyword:"type",params:{type: schema128.properties.keySuffix.type},message:"must be string,null",schema:schema128.properties.keySuffix.type,parentSchema:schema128.properties.keySuffix,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(func1(data5) > 4){
+const err19 = {instancePath:instancePath+"/keySuffix",schemaPath:"#/properties/keySuffix/maxLength",keyword:"maxLength",params:{limit: 4},message:"must NOT have more than 4 characters",schema:4,parentSchema:schema128.properties.keySuffix,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data6 = data.status;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.status.type,parentSchema:schema128.properties.status,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 599 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema128.properties.status,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6 < 100 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema128.properties.status,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.ms !== undefined){
+let data7 = data.ms;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err23 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.ms.type,parentSchema:schema128.properties.ms,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/ms",schemaPath:"#/properties/ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema128.properties.ms,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data.requestId !== undefined){
+let data8 = data.requestId;
+if(typeof data8 !== "string"){
+const err25 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.requestId.type,parentSchema:schema128.properties.requestId,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.session !== undefined){
+let data9 = data.session;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err26 = {instancePath:instancePath+"/session",schemaPath:"#/properties/session/type",keyword:"type",params:{type: schema128.properties.session.type},message:"must be string,null",schema:schema128.properties.session.type,parentSchema:schema128.properties.session,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+validate97.evaluated = {"props":{"seq":true,"at":true,"method":true,"path":true,"query":true,"keySuffix":true,"status":true,"ms":true,"requestId":true,"session":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10554,7 +11002,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.capacity === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capacity"},message:"must have required property '"+"capacity"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capacity"},message:"must have required property '"+"capacity"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10564,7 +11012,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.total === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10574,7 +11022,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.dropped === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dropped"},message:"must have required property '"+"dropped"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dropped"},message:"must have required property '"+"dropped"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10584,7 +11032,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.items === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10596,7 +11044,7 @@ errors++;
 if(data.capacity !== undefined){
 let data0 = data.capacity;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.capacity.type,parentSchema:schema128.properties.capacity,data:data0};
+const err4 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema130.properties.capacity.type,parentSchema:schema130.properties.capacity,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10607,7 +11055,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema128.properties.capacity,data:data0};
+const err5 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema130.properties.capacity,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10621,7 +11069,7 @@ errors++;
 if(data.total !== undefined){
 let data1 = data.total;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.total.type,parentSchema:schema128.properties.total,data:data1};
+const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema130.properties.total.type,parentSchema:schema130.properties.total,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10632,7 +11080,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema128.properties.total,data:data1};
+const err7 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema130.properties.total,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10646,7 +11094,7 @@ errors++;
 if(data.dropped !== undefined){
 let data2 = data.dropped;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.dropped.type,parentSchema:schema128.properties.dropped,data:data2};
+const err8 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema130.properties.dropped.type,parentSchema:schema130.properties.dropped,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10657,7 +11105,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema128.properties.dropped,data:data2};
+const err9 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema130.properties.dropped,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10673,14 +11121,14 @@ let data3 = data.items;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate94(data3[i0], {instancePath:instancePath+"/items/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate97(data3[i0], {instancePath:instancePath+"/items/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema128.properties.items.type,parentSchema:schema128.properties.items,data:data3};
+const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.items.type,parentSchema:schema130.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10692,7 +11140,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10701,18 +11149,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":{"capacity":true,"total":true,"dropped":true,"items":true},"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":{"capacity":true,"total":true,"dropped":true,"items":true},"dynamicProps":false,"dynamicItems":false};
 
-const v35 = validate96;
-const schema131 = {"type":"object","description":"How many entries a clear forgot.","required":["cleared"],"properties":{"cleared":{"type":"integer","minimum":0}}};
+const v35 = validate99;
+const schema133 = {"type":"object","description":"How many entries a clear forgot.","required":["cleared"],"properties":{"cleared":{"type":"integer","minimum":0}}};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10721,7 +11169,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cleared === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cleared"},message:"must have required property '"+"cleared"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cleared"},message:"must have required property '"+"cleared"+"'",schema:schema133.required,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10733,7 +11181,7 @@ errors++;
 if(data.cleared !== undefined){
 let data0 = data.cleared;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/cleared",schemaPath:"#/properties/cleared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema131.properties.cleared.type,parentSchema:schema131.properties.cleared,data:data0};
+const err1 = {instancePath:instancePath+"/cleared",schemaPath:"#/properties/cleared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema133.properties.cleared.type,parentSchema:schema133.properties.cleared,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10744,7 +11192,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/cleared",schemaPath:"#/properties/cleared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema131.properties.cleared,data:data0};
+const err2 = {instancePath:instancePath+"/cleared",schemaPath:"#/properties/cleared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema133.properties.cleared,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10757,7 +11205,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10766,57 +11214,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":{"cleared":true},"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":{"cleared":true},"dynamicProps":false,"dynamicItems":false};
 
-const v36 = validate97;
+const v36 = validate100;
+const schema134 = {"description":"A fault as stored, with its id.","allOf":[{"$ref":"#/components/schemas/Fault"}],"required":["id"]};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern15.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate97.errors = vErrors;
-return errors === 0;
-}
-validate97.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v37 = validate98;
-const schema133 = {"description":"A fault as stored, with its id.","allOf":[{"$ref":"#/components/schemas/Fault"}],"required":["id"]};
-
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10828,7 +11237,7 @@ let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.latencyMs === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema58.allOf[0].anyOf[0].required,parentSchema:schema58.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema37.allOf[0].anyOf[0].required,parentSchema:schema37.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10843,7 +11252,7 @@ valid1 = valid1 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema58.allOf[0].anyOf[1].required,parentSchema:schema58.allOf[0].anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema37.allOf[0].anyOf[1].required,parentSchema:schema37.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10858,7 +11267,7 @@ valid1 = valid1 || _valid0;
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dropFields === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema58.allOf[0].anyOf[2].required,parentSchema:schema58.allOf[0].anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema37.allOf[0].anyOf[2].required,parentSchema:schema37.allOf[0].anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10871,7 +11280,7 @@ errors++;
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.allOf[0].anyOf,parentSchema:schema58.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.allOf[0].anyOf,parentSchema:schema37.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10894,7 +11303,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10907,8 +11316,8 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern15.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema59,data:data0};
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10919,7 +11328,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10933,7 +11342,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(func1(data1) > 2048){
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema58.properties.path,data:data1};
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10942,8 +11351,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern16.test(data1)){
-const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema58.properties.path,data:data1};
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10954,7 +11363,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.path.type,parentSchema:schema58.properties.path,data:data1};
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10968,7 +11377,7 @@ if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if(typeof data2 === "string"){
 if(!pattern3.test(data2)){
-const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema58.properties.apiKey,data:data2};
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema37.properties.apiKey,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10979,7 +11388,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.apiKey.type,parentSchema:schema58.properties.apiKey,data:data2};
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.apiKey.type,parentSchema:schema37.properties.apiKey,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10992,7 +11401,7 @@ errors++;
 if(data.latencyMs !== undefined){
 let data3 = data.latencyMs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.latencyMs.type,parentSchema:schema58.properties.latencyMs,data:data3};
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.latencyMs.type,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11003,7 +11412,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 60000 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema58.properties.latencyMs,data:data3};
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11013,7 +11422,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.latencyMs,data:data3};
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11027,7 +11436,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.status.type,parentSchema:schema58.properties.status,data:data4};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.status.type,parentSchema:schema37.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11037,7 +11446,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema58.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.status.enum,parentSchema:schema58.properties.status,data:data4};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema37.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.status.enum,parentSchema:schema37.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11050,7 +11459,7 @@ errors++;
 if(data.code !== undefined){
 let data5 = data.code;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.code.type,parentSchema:schema58.properties.code,data:data5};
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.code.type,parentSchema:schema37.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11060,7 +11469,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
-const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema58.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.code.enum,parentSchema:schema58.properties.code,data:data5};
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema37.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.code.enum,parentSchema:schema37.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11074,7 +11483,7 @@ if(data.errorRate !== undefined){
 let data6 = data.errorRate;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 1 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema58.properties.errorRate,data:data6};
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11084,7 +11493,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.errorRate,data:data6};
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11095,7 +11504,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.errorRate.type,parentSchema:schema58.properties.errorRate,data:data6};
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.errorRate.type,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11109,7 +11518,7 @@ if(data.dropFields !== undefined){
 let data7 = data.dropFields;
 if(Array.isArray(data7)){
 if(data7.length > 100){
-const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema58.properties.dropFields,data:data7};
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -11119,7 +11528,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7.length < 1){
-const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.dropFields,data:data7};
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -11134,7 +11543,7 @@ let data8 = data7[i0];
 const _errs26 = errors;
 const _errs27 = errors;
 if(typeof data8 === "string"){
-if(!pattern18.test(data8)){
+if(!pattern13.test(data8)){
 const err24 = {};
 if(vErrors === null){
 vErrors = [err24];
@@ -11147,7 +11556,7 @@ errors++;
 }
 var valid6 = _errs27 === errors;
 if(valid6){
-const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema58.properties.dropFields.items.not,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.properties.dropFields.items.not,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -11169,7 +11578,7 @@ vErrors = null;
 }
 if(typeof data8 === "string"){
 if(func1(data8) > 1000){
-const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -11178,8 +11587,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern19.test(data8)){
-const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema58.properties.dropFields.items,data:data8};
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11190,7 +11599,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.dropFields.items.type,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.dropFields.items.type,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11202,7 +11611,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.dropFields.type,parentSchema:schema58.properties.dropFields,data:data7};
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.dropFields.type,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11214,7 +11623,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -11223,29 +11632,29 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate98.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate99(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema133.required,parentSchema:schema133,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11255,18 +11664,18 @@ vErrors.push(err0);
 errors++;
 }
 }
-validate98.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v38 = validate101;
-const schema136 = {"description":"One fault or an array of them (at most 100); an empty array removes all.","oneOf":[{"$ref":"#/components/schemas/Fault"},{"type":"array","maxItems":100,"items":{"$ref":"#/components/schemas/Fault"}}]};
+const v37 = validate103;
+const schema137 = {"description":"One fault or an array of them (at most 100); an empty array removes all.","oneOf":[{"$ref":"#/components/schemas/Fault"},{"type":"array","maxItems":100,"items":{"$ref":"#/components/schemas/Fault"}}]};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11277,8 +11686,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate99(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -11290,7 +11699,7 @@ var props0 = true;
 const _errs2 = errors;
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema136.oneOf[1],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema137.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11301,14 +11710,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate99(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate101(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema136.oneOf[1].type,parentSchema:schema136.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.oneOf[1].type,parentSchema:schema137.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11330,7 +11739,7 @@ var items0 = true;
 }
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema136.oneOf,parentSchema:schema136,data};
+const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema137.oneOf,parentSchema:schema137,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11350,45 +11759,15 @@ vErrors = null;
 }
 }
 }
-validate101.errors = vErrors;
+validate103.errors = vErrors;
 evaluated0.props = props0;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate101.evaluated = {"dynamicProps":true,"dynamicItems":true};
+validate103.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
-const v39 = validate104;
-const schema137 = {"type":"object","additionalProperties":true,"description":"Values for Pact's `fromProviderState` expressions, e.g. `{\"companyId\":\"…\"}`; `{}` when none."};
-
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate104.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.type,parentSchema:schema137,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate104.errors = vErrors;
-return errors === 0;
-}
-validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const v40 = validate105;
-const schema138 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["status","scenario","events","clock","revision","responseMismatches"],"properties":{"status":{"type":"string","enum":["ok","degraded"],"description":"`degraded` when changes cannot be saved to `--state-file` (they are refused with\n503 `STATE_NOT_SAVED`); `reason` says why (DESIGN §6.5).\n"},"reason":{"type":"string"},"revision":{"type":"integer","minimum":0},"responseMismatches":{"type":"integer","minimum":0,"description":"How many answers so far failed the mock's own check against the spec (the last 100 are logged)."},"scenario":{"type":"string","description":"The loaded scenario's `name`."},"events":{"type":"integer","minimum":0,"description":"Stored usage events."},"clock":{"$ref":"#/components/schemas/ClockState"}}}}}]};
+const v38 = validate106;
+const schema138 = {"type":"object","additionalProperties":true,"description":"Values for Pact's `fromProviderState` expressions, e.g. `{\"companyId\":\"…\"}`; `{}` when none."};
 
 function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11401,8 +11780,38 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const v39 = validate107;
+const schema139 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["status","scenario","events","clock","revision","responseMismatches"],"properties":{"status":{"type":"string","enum":["ok","degraded"],"description":"`degraded` when changes cannot be saved to `--state-file` (they are refused with\n503 `STATE_NOT_SAVED`); `reason` says why (DESIGN §6.5).\n"},"reason":{"type":"string"},"revision":{"type":"integer","minimum":0},"responseMismatches":{"type":"integer","minimum":0,"description":"How many answers so far failed the mock's own check against the spec (the last 100 are logged)."},"scenario":{"type":"string","description":"The loaded scenario's `name`."},"events":{"type":"integer","minimum":0,"description":"Stored usage events."},"clock":{"$ref":"#/components/schemas/ClockState"}}}}}]};
+
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate108.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.success === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11412,7 +11821,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11422,7 +11831,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.error === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11432,7 +11841,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.timestamp === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11444,7 +11853,7 @@ errors++;
 if(data.success !== undefined){
 let data0 = data.success;
 if(typeof data0 !== "boolean"){
-const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.success.type,parentSchema:schema77.properties.success,data:data0};
+const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.success.type,parentSchema:schema79.properties.success,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11454,7 +11863,7 @@ vErrors.push(err4);
 errors++;
 }
 if(true !== data0){
-const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema77.properties.success,data:data0};
+const err5 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema79.properties.success,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11467,7 +11876,7 @@ errors++;
 if(data.error !== undefined){
 let data1 = data.error;
 if(data1 !== null){
-const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema77.properties.error.type,parentSchema:schema77.properties.error,data:data1};
+const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema79.properties.error.type,parentSchema:schema79.properties.error,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11481,7 +11890,7 @@ if(data.timestamp !== undefined){
 let data2 = data.timestamp;
 if(typeof data2 === "string"){
 if(!pattern1.test(data2)){
-const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data2};
+const err7 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11491,7 +11900,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data2};
+const err8 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11502,7 +11911,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data2};
+const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11514,7 +11923,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11523,29 +11932,29 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":{"success":true,"data":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema138.allOf[1].required,parentSchema:schema138.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema139.allOf[1].required,parentSchema:schema139.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11558,7 +11967,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.status === undefined){
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema138.allOf[1].properties.data.required,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema139.allOf[1].properties.data.required,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11568,7 +11977,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.scenario === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema138.allOf[1].properties.data.required,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema139.allOf[1].properties.data.required,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11578,7 +11987,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.events === undefined){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema138.allOf[1].properties.data.required,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema139.allOf[1].properties.data.required,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11588,7 +11997,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0.clock === undefined){
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "clock"},message:"must have required property '"+"clock"+"'",schema:schema138.allOf[1].properties.data.required,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "clock"},message:"must have required property '"+"clock"+"'",schema:schema139.allOf[1].properties.data.required,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11598,7 +12007,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0.revision === undefined){
-const err5 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'",schema:schema138.allOf[1].properties.data.required,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'",schema:schema139.allOf[1].properties.data.required,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11608,7 +12017,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data0.responseMismatches === undefined){
-const err6 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "responseMismatches"},message:"must have required property '"+"responseMismatches"+"'",schema:schema138.allOf[1].properties.data.required,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/required",keyword:"required",params:{missingProperty: "responseMismatches"},message:"must have required property '"+"responseMismatches"+"'",schema:schema139.allOf[1].properties.data.required,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11620,7 +12029,7 @@ errors++;
 if(data0.status !== undefined){
 let data1 = data0.status;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/data/status",schemaPath:"#/allOf/1/properties/data/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.allOf[1].properties.data.properties.status.type,parentSchema:schema138.allOf[1].properties.data.properties.status,data:data1};
+const err7 = {instancePath:instancePath+"/data/status",schemaPath:"#/allOf/1/properties/data/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.allOf[1].properties.data.properties.status.type,parentSchema:schema139.allOf[1].properties.data.properties.status,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11630,7 +12039,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data1 === "ok") || (data1 === "degraded"))){
-const err8 = {instancePath:instancePath+"/data/status",schemaPath:"#/allOf/1/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema138.allOf[1].properties.data.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema138.allOf[1].properties.data.properties.status.enum,parentSchema:schema138.allOf[1].properties.data.properties.status,data:data1};
+const err8 = {instancePath:instancePath+"/data/status",schemaPath:"#/allOf/1/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema139.allOf[1].properties.data.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema139.allOf[1].properties.data.properties.status.enum,parentSchema:schema139.allOf[1].properties.data.properties.status,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11643,7 +12052,7 @@ errors++;
 if(data0.reason !== undefined){
 let data2 = data0.reason;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/data/reason",schemaPath:"#/allOf/1/properties/data/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.allOf[1].properties.data.properties.reason.type,parentSchema:schema138.allOf[1].properties.data.properties.reason,data:data2};
+const err9 = {instancePath:instancePath+"/data/reason",schemaPath:"#/allOf/1/properties/data/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.allOf[1].properties.data.properties.reason.type,parentSchema:schema139.allOf[1].properties.data.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11656,7 +12065,7 @@ errors++;
 if(data0.revision !== undefined){
 let data3 = data0.revision;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/data/revision",schemaPath:"#/allOf/1/properties/data/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema138.allOf[1].properties.data.properties.revision.type,parentSchema:schema138.allOf[1].properties.data.properties.revision,data:data3};
+const err10 = {instancePath:instancePath+"/data/revision",schemaPath:"#/allOf/1/properties/data/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema139.allOf[1].properties.data.properties.revision.type,parentSchema:schema139.allOf[1].properties.data.properties.revision,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11667,7 +12076,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/data/revision",schemaPath:"#/allOf/1/properties/data/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema138.allOf[1].properties.data.properties.revision,data:data3};
+const err11 = {instancePath:instancePath+"/data/revision",schemaPath:"#/allOf/1/properties/data/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema139.allOf[1].properties.data.properties.revision,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11681,7 +12090,7 @@ errors++;
 if(data0.responseMismatches !== undefined){
 let data4 = data0.responseMismatches;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/data/responseMismatches",schemaPath:"#/allOf/1/properties/data/properties/responseMismatches/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema138.allOf[1].properties.data.properties.responseMismatches.type,parentSchema:schema138.allOf[1].properties.data.properties.responseMismatches,data:data4};
+const err12 = {instancePath:instancePath+"/data/responseMismatches",schemaPath:"#/allOf/1/properties/data/properties/responseMismatches/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema139.allOf[1].properties.data.properties.responseMismatches.type,parentSchema:schema139.allOf[1].properties.data.properties.responseMismatches,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11692,7 +12101,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/data/responseMismatches",schemaPath:"#/allOf/1/properties/data/properties/responseMismatches/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema138.allOf[1].properties.data.properties.responseMismatches,data:data4};
+const err13 = {instancePath:instancePath+"/data/responseMismatches",schemaPath:"#/allOf/1/properties/data/properties/responseMismatches/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema139.allOf[1].properties.data.properties.responseMismatches,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11706,7 +12115,7 @@ errors++;
 if(data0.scenario !== undefined){
 let data5 = data0.scenario;
 if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/data/scenario",schemaPath:"#/allOf/1/properties/data/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.allOf[1].properties.data.properties.scenario.type,parentSchema:schema138.allOf[1].properties.data.properties.scenario,data:data5};
+const err14 = {instancePath:instancePath+"/data/scenario",schemaPath:"#/allOf/1/properties/data/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.allOf[1].properties.data.properties.scenario.type,parentSchema:schema139.allOf[1].properties.data.properties.scenario,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11719,7 +12128,7 @@ errors++;
 if(data0.events !== undefined){
 let data6 = data0.events;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/data/events",schemaPath:"#/allOf/1/properties/data/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema138.allOf[1].properties.data.properties.events.type,parentSchema:schema138.allOf[1].properties.data.properties.events,data:data6};
+const err15 = {instancePath:instancePath+"/data/events",schemaPath:"#/allOf/1/properties/data/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema139.allOf[1].properties.data.properties.events.type,parentSchema:schema139.allOf[1].properties.data.properties.events,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11730,7 +12139,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/data/events",schemaPath:"#/allOf/1/properties/data/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema138.allOf[1].properties.data.properties.events,data:data6};
+const err16 = {instancePath:instancePath+"/data/events",schemaPath:"#/allOf/1/properties/data/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema139.allOf[1].properties.data.properties.events,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11742,14 +12151,14 @@ errors++;
 }
 }
 if(data0.clock !== undefined){
-if(!(validate63(data0.clock, {instancePath:instancePath+"/data/clock",parentData:data0,parentDataProperty:"clock",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate66(data0.clock, {instancePath:instancePath+"/data/clock",parentData:data0,parentDataProperty:"clock",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.allOf[1].properties.data.type,parentSchema:schema138.allOf[1].properties.data,data:data0};
+const err17 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema139.allOf[1].properties.data.type,parentSchema:schema139.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11761,7 +12170,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.allOf[1].type,parentSchema:schema138.allOf[1],data};
+const err18 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema139.allOf[1].type,parentSchema:schema139.allOf[1],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11770,18 +12179,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v41 = validate109;
-const schema141 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/SessionInfo"}}}}]};
+const v40 = validate111;
+const schema142 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/SessionInfo"}}}}]};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate111.evaluated;
+const evaluated0 = validate113.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11790,7 +12199,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11800,7 +12209,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.scenario === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11810,7 +12219,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.events === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11820,7 +12229,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.createdAt === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11830,7 +12239,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.lastUsedAt === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastUsedAt"},message:"must have required property '"+"lastUsedAt"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastUsedAt"},message:"must have required property '"+"lastUsedAt"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11840,7 +12249,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.expiresAt === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expiresAt"},message:"must have required property '"+"expiresAt"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expiresAt"},message:"must have required property '"+"expiresAt"+"'",schema:schema92.required,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11852,7 +12261,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.name.type,parentSchema:schema90.properties.name,data:data0};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.name.type,parentSchema:schema92.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11865,7 +12274,7 @@ errors++;
 if(data.scenario !== undefined){
 let data1 = data.scenario;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.scenario.type,parentSchema:schema90.properties.scenario,data:data1};
+const err7 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.scenario.type,parentSchema:schema92.properties.scenario,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11878,7 +12287,7 @@ errors++;
 if(data.events !== undefined){
 let data2 = data.events;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.events.type,parentSchema:schema90.properties.events,data:data2};
+const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema92.properties.events.type,parentSchema:schema92.properties.events,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11889,7 +12298,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.events,data:data2};
+const err9 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema92.properties.events,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11904,7 +12313,7 @@ if(data.createdAt !== undefined){
 let data3 = data.createdAt;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data3};
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11914,7 +12323,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(formats0.validate(data3))){
-const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data3};
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11925,7 +12334,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data3};
+const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11939,7 +12348,7 @@ if(data.lastUsedAt !== undefined){
 let data4 = data.lastUsedAt;
 if(typeof data4 === "string"){
 if(!pattern1.test(data4)){
-const err13 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data4};
+const err13 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11949,7 +12358,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(formats0.validate(data4))){
-const err14 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data4};
+const err14 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11960,7 +12369,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data4};
+const err15 = {instancePath:instancePath+"/lastUsedAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11974,7 +12383,7 @@ if(data.expiresAt !== undefined){
 let data5 = data.expiresAt;
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
-const err16 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data5};
+const err16 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11984,7 +12393,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(formats0.validate(data5))){
-const err17 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data5};
+const err17 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11995,7 +12404,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data5};
+const err18 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12007,7 +12416,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12016,29 +12425,29 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate111.errors = vErrors;
+validate113.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"props":{"name":true,"scenario":true,"events":true,"createdAt":true,"lastUsedAt":true,"expiresAt":true},"dynamicProps":false,"dynamicItems":false};
+validate113.evaluated = {"props":{"name":true,"scenario":true,"events":true,"createdAt":true,"lastUsedAt":true,"expiresAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema141.allOf[1].required,parentSchema:schema141.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema142.allOf[1].required,parentSchema:schema142.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12052,14 +12461,14 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate111(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate113(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema141.allOf[1].properties.data.type,parentSchema:schema141.allOf[1].properties.data,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.allOf[1].properties.data.type,parentSchema:schema142.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12071,7 +12480,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.allOf[1].type,parentSchema:schema141.allOf[1],data};
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.allOf[1].type,parentSchema:schema142.allOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12080,213 +12489,26 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v42 = validate113;
-const schema146 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/SessionInfo"}}}]};
+const v41 = validate115;
+const schema147 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/SessionInfo"}}}]};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate115.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema146.allOf[1].required,parentSchema:schema146.allOf[1],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.data !== undefined){
-if(!(validate111(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.allOf[1].type,parentSchema:schema146.allOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate113.errors = vErrors;
-return errors === 0;
-}
-validate113.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
-
-const v43 = validate116;
-const schema147 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StateSummary"}}}]};
-
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate118.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.scenario === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema85.required,parentSchema:schema85,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.events === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema85.required,parentSchema:schema85,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.clock === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clock"},message:"must have required property '"+"clock"+"'",schema:schema85.required,parentSchema:schema85,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.revision === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'",schema:schema85.required,parentSchema:schema85,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.revision !== undefined){
-let data0 = data.revision;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.revision.type,parentSchema:schema85.properties.revision,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.revision,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-if(data.scenario !== undefined){
-let data1 = data.scenario;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.scenario.type,parentSchema:schema85.properties.scenario,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.events !== undefined){
-let data2 = data.events;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.events.type,parentSchema:schema85.properties.events,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.events,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.clock !== undefined){
-if(!(validate63(data.clock, {instancePath:instancePath+"/clock",parentData:data,parentDataProperty:"clock",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate118.errors = vErrors;
-return errors === 0;
-}
-validate118.evaluated = {"props":{"revision":true,"scenario":true,"events":true,"clock":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate116.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12301,8 +12523,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate118(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+if(!(validate113(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
 errors = vErrors.length;
 }
 }
@@ -12317,18 +12539,205 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate116.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
-validate116.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate115.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v44 = validate121;
-const schema149 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/ScenarioList"}}}]};
+const v42 = validate118;
+const schema148 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StateSummary"}}}]};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate120.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.scenario === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.events === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.clock === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clock"},message:"must have required property '"+"clock"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.revision === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.revision !== undefined){
+let data0 = data.revision;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.revision.type,parentSchema:schema87.properties.revision,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.revision,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.scenario !== undefined){
+let data1 = data.scenario;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/scenario",schemaPath:"#/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.scenario.type,parentSchema:schema87.properties.scenario,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.events !== undefined){
+let data2 = data.events;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.events.type,parentSchema:schema87.properties.events,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.events,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.clock !== undefined){
+if(!(validate66(data.clock, {instancePath:instancePath+"/clock",parentData:data,parentDataProperty:"clock",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate120.errors = vErrors;
+return errors === 0;
+}
+validate120.evaluated = {"props":{"revision":true,"scenario":true,"events":true,"clock":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema148.allOf[1].required,parentSchema:schema148.allOf[1],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data !== undefined){
+if(!(validate120(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.allOf[1].type,parentSchema:schema148.allOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate118.errors = vErrors;
+return errors === 0;
+}
+validate118.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+
+const v43 = validate123;
+const schema150 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/ScenarioList"}}}]};
+
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate125.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12337,7 +12746,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.current === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12347,7 +12756,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.scenarios === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12359,7 +12768,7 @@ errors++;
 if(data.current !== undefined){
 let data0 = data.current;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/current",schemaPath:"#/properties/current/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.current.type,parentSchema:schema94.properties.current,data:data0};
+const err2 = {instancePath:instancePath+"/current",schemaPath:"#/properties/current/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.current.type,parentSchema:schema96.properties.current,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12400,7 +12809,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.properties.scenarios.type,parentSchema:schema94.properties.scenarios,data:data1};
+const err5 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.scenarios.type,parentSchema:schema96.properties.scenarios,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12412,7 +12821,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12421,29 +12830,29 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate125.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"props":{"current":true,"scenarios":true},"dynamicProps":false,"dynamicItems":false};
+validate125.evaluated = {"props":{"current":true,"scenarios":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate121.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema149.allOf[1].required,parentSchema:schema149.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema150.allOf[1].required,parentSchema:schema150.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12453,14 +12862,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate123(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(!(validate125(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.allOf[1].type,parentSchema:schema149.allOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.allOf[1].type,parentSchema:schema150.allOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12469,18 +12878,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate121.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v45 = validate125;
-const schema152 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/ScenarioDocument"}}}]};
+const v44 = validate127;
+const schema153 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/ScenarioDocument"}}}]};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate129.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12836,9 +13245,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(data.faults !== undefined){
+let data17 = data.faults;
+if(Array.isArray(data17)){
+if(data17.length > 100){
+const err25 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema2.properties.faults,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12847,29 +13258,59 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate127.errors = vErrors;
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate22(data17[i5], {instancePath:instancePath+"/faults/" + i5,parentData:data17,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema2.properties.faults.type,parentSchema:schema2.properties.faults,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate129.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate125.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema152.allOf[1].required,parentSchema:schema152.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema153.allOf[1].required,parentSchema:schema153.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12879,14 +13320,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate127(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate129(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.allOf[1].type,parentSchema:schema152.allOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.allOf[1].type,parentSchema:schema153.allOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12895,31 +13336,31 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate125.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v46 = validate135;
-const schema156 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredAtsIntegration"}}}}]};
+const v45 = validate138;
+const schema157 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredAtsIntegration"}}}}]};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate140.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema96.required,parentSchema:schema96,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema98.required,parentSchema:schema98,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12929,29 +13370,29 @@ vErrors.push(err0);
 errors++;
 }
 }
-validate137.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate138.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema156.allOf[1].required,parentSchema:schema156.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema157.allOf[1].required,parentSchema:schema157.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12965,14 +13406,14 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate137(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate140(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.allOf[1].properties.data.type,parentSchema:schema156.allOf[1].properties.data,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema157.allOf[1].properties.data.type,parentSchema:schema157.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12984,7 +13425,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.allOf[1].type,parentSchema:schema156.allOf[1],data};
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.allOf[1].type,parentSchema:schema157.allOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12993,95 +13434,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate138.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v47 = validate140;
-const schema158 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StoredAtsIntegration"}}}]};
-
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate140.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema158.allOf[1].required,parentSchema:schema158.allOf[1],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.data !== undefined){
-if(!(validate137(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.allOf[1].type,parentSchema:schema158.allOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate140.errors = vErrors;
-return errors === 0;
-}
-validate140.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
-
-const v48 = validate143;
-const schema159 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredCompany"}}}}]};
-
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate145.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-validate145.errors = vErrors;
-return errors === 0;
-}
-validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
+const v46 = validate143;
+const schema159 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StoredAtsIntegration"}}}]};
 
 function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13093,8 +13452,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13109,18 +13468,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate145(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+if(!(validate140(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema159.allOf[1].properties.data.type,parentSchema:schema159.allOf[1].properties.data,data:data0};
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.allOf[1].type,parentSchema:schema159.allOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13129,25 +13484,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.allOf[1].type,parentSchema:schema159.allOf[1],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate143.errors = vErrors;
 return errors === 0;
 }
 validate143.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v49 = validate148;
-const schema161 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StoredCompany"}}}]};
+const v47 = validate146;
+const schema160 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredCompany"}}}}]};
 
 function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13159,13 +13502,45 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema101.required,parentSchema:schema101,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+validate148.errors = vErrors;
+return errors === 0;
+}
+validate148.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate146.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema161.allOf[1].required,parentSchema:schema161.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema160.allOf[1].required,parentSchema:schema160.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13175,14 +13550,18 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate145(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate148(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema161.allOf[1].type,parentSchema:schema161.allOf[1],data};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema160.allOf[1].properties.data.type,parentSchema:schema160.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13191,13 +13570,25 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate148.errors = vErrors;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema160.allOf[1].type,parentSchema:schema160.allOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate146.errors = vErrors;
 return errors === 0;
 }
-validate148.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate146.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v50 = validate151;
-const schema162 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/CompanyDeleted"}}}]};
+const v48 = validate151;
+const schema162 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StoredCompany"}}}]};
 
 function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13209,8 +13600,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13225,10 +13616,60 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
+if(!(validate148(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema162.allOf[1].type,parentSchema:schema162.allOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate151.errors = vErrors;
+return errors === 0;
+}
+validate151.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+
+const v49 = validate154;
+const schema163 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/CompanyDeleted"}}}]};
+
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate154.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema163.allOf[1].required,parentSchema:schema163.allOf[1],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.deletedEvents === undefined){
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CompanyDeleted/required",keyword:"required",params:{missingProperty: "deletedEvents"},message:"must have required property '"+"deletedEvents"+"'",schema:schema103.required,parentSchema:schema103,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CompanyDeleted/required",keyword:"required",params:{missingProperty: "deletedEvents"},message:"must have required property '"+"deletedEvents"+"'",schema:schema105.required,parentSchema:schema105,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13238,7 +13679,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.deletedApiKeys === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CompanyDeleted/required",keyword:"required",params:{missingProperty: "deletedApiKeys"},message:"must have required property '"+"deletedApiKeys"+"'",schema:schema103.required,parentSchema:schema103,data:data0};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CompanyDeleted/required",keyword:"required",params:{missingProperty: "deletedApiKeys"},message:"must have required property '"+"deletedApiKeys"+"'",schema:schema105.required,parentSchema:schema105,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13250,7 +13691,7 @@ errors++;
 if(data0.deletedEvents !== undefined){
 let data1 = data0.deletedEvents;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/data/deletedEvents",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedEvents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.deletedEvents.type,parentSchema:schema103.properties.deletedEvents,data:data1};
+const err3 = {instancePath:instancePath+"/data/deletedEvents",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedEvents/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.deletedEvents.type,parentSchema:schema105.properties.deletedEvents,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13261,7 +13702,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/data/deletedEvents",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedEvents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema103.properties.deletedEvents,data:data1};
+const err4 = {instancePath:instancePath+"/data/deletedEvents",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedEvents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.deletedEvents,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13275,7 +13716,7 @@ errors++;
 if(data0.deletedApiKeys !== undefined){
 let data2 = data0.deletedApiKeys;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/data/deletedApiKeys",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedApiKeys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.deletedApiKeys.type,parentSchema:schema103.properties.deletedApiKeys,data:data2};
+const err5 = {instancePath:instancePath+"/data/deletedApiKeys",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedApiKeys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.deletedApiKeys.type,parentSchema:schema105.properties.deletedApiKeys,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13286,7 +13727,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/data/deletedApiKeys",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedApiKeys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema103.properties.deletedApiKeys,data:data2};
+const err6 = {instancePath:instancePath+"/data/deletedApiKeys",schemaPath:"#/components/schemas/CompanyDeleted/properties/deletedApiKeys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.deletedApiKeys,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13299,7 +13740,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CompanyDeleted/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data:data0};
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CompanyDeleted/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13311,7 +13752,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema162.allOf[1].type,parentSchema:schema162.allOf[1],data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema163.allOf[1].type,parentSchema:schema163.allOf[1],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13320,31 +13761,31 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate151.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
-validate151.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate154.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v51 = validate153;
-const schema164 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredApiKey"}}}}]};
+const v50 = validate156;
+const schema165 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredApiKey"}}}}]};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate158.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13354,7 +13795,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.scopes === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13364,7 +13805,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13374,29 +13815,29 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate155.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate153.evaluated;
+const evaluated0 = validate156.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema164.allOf[1].required,parentSchema:schema164.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema165.allOf[1].required,parentSchema:schema165.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13410,14 +13851,14 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate155(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+if(!(validate158(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema164.allOf[1].properties.data.type,parentSchema:schema164.allOf[1].properties.data,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema165.allOf[1].properties.data.type,parentSchema:schema165.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13429,7 +13870,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema164.allOf[1].type,parentSchema:schema164.allOf[1],data};
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema165.allOf[1].type,parentSchema:schema165.allOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13438,238 +13879,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate153.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
-validate153.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate156.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v52 = validate158;
-const schema166 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StoredApiKey"}}}]};
-
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate158.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema166.allOf[1].required,parentSchema:schema166.allOf[1],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.data !== undefined){
-if(!(validate155(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema166.allOf[1].type,parentSchema:schema166.allOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate158.errors = vErrors;
-return errors === 0;
-}
-validate158.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
-
-const v53 = validate161;
-const schema167 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/UsageEventPage"}}}]};
-
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate163.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.items === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema121.required,parentSchema:schema121,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.total === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema121.required,parentSchema:schema121,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.limit === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema121.required,parentSchema:schema121,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.offset === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'",schema:schema121.required,parentSchema:schema121,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.items !== undefined){
-let data0 = data.items;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate86(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.items.type,parentSchema:schema121.properties.items,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.total !== undefined){
-let data2 = data.total;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema121.properties.total.type,parentSchema:schema121.properties.total,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema121.properties.total,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.limit !== undefined){
-let data3 = data.limit;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema121.properties.limit.type,parentSchema:schema121.properties.limit,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1000 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema121.properties.limit,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3 < 1 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema121.properties.limit,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-if(data.offset !== undefined){
-let data4 = data.offset;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema121.properties.offset.type,parentSchema:schema121.properties.offset,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema121.properties.offset,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.type,parentSchema:schema121,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate163.errors = vErrors;
-return errors === 0;
-}
-validate163.evaluated = {"props":{"items":true,"total":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
-
+const v51 = validate161;
+const schema167 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/StoredApiKey"}}}]};
 
 function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13681,8 +13897,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13697,8 +13913,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate163(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+if(!(validate158(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 }
@@ -13718,8 +13934,8 @@ return errors === 0;
 }
 validate161.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v54 = validate166;
-const schema169 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"description":"The stored event, for a body of one event (DESIGN §6: a create answers with the\nentity); how many were stored and their ids in the body's order, for an array body.\n","oneOf":[{"$ref":"#/components/schemas/StoredUsageEvent"},{"$ref":"#/components/schemas/UsageEventsCreated"}]}}}]};
+const v52 = validate164;
+const schema168 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/UsageEventPage"}}}]};
 
 function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13731,13 +13947,238 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.items === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema123.required,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.total === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema123.required,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.limit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema123.required,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.offset === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'",schema:schema123.required,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.items !== undefined){
+let data0 = data.items;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate89(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.properties.items.type,parentSchema:schema123.properties.items,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+let data2 = data.total;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.total.type,parentSchema:schema123.properties.total,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema123.properties.total,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.limit !== undefined){
+let data3 = data.limit;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.limit.type,parentSchema:schema123.properties.limit,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema123.properties.limit,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema123.properties.limit,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.offset !== undefined){
+let data4 = data.offset;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.offset.type,parentSchema:schema123.properties.offset,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema123.properties.offset,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate166.errors = vErrors;
+return errors === 0;
+}
+validate166.evaluated = {"props":{"items":true,"total":true,"limit":true,"offset":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate164.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema169.allOf[1].required,parentSchema:schema169.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema168.allOf[1].required,parentSchema:schema168.allOf[1],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data !== undefined){
+if(!(validate166(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema168.allOf[1].type,parentSchema:schema168.allOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+validate164.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+
+const v53 = validate169;
+const schema170 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"description":"The stored event, for a body of one event (DESIGN §6: a create answers with the\nentity); how many were stored and their ids in the body's order, for an array body.\n","oneOf":[{"$ref":"#/components/schemas/StoredUsageEvent"},{"$ref":"#/components/schemas/UsageEventsCreated"}]}}}]};
+
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate169.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema170.allOf[1].required,parentSchema:schema170.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13752,8 +14193,8 @@ const _errs4 = errors;
 let valid2 = false;
 let passing0 = null;
 const _errs5 = errors;
-if(!(validate86(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate89(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs5 === errors;
@@ -13765,7 +14206,7 @@ var props0 = true;
 const _errs6 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.count === undefined){
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsCreated/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema123.required,parentSchema:schema123,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsCreated/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema125.required,parentSchema:schema125,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13775,7 +14216,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.ids === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsCreated/required",keyword:"required",params:{missingProperty: "ids"},message:"must have required property '"+"ids"+"'",schema:schema123.required,parentSchema:schema123,data:data0};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsCreated/required",keyword:"required",params:{missingProperty: "ids"},message:"must have required property '"+"ids"+"'",schema:schema125.required,parentSchema:schema125,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13787,7 +14228,7 @@ errors++;
 if(data0.count !== undefined){
 let data1 = data0.count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/data/count",schemaPath:"#/components/schemas/UsageEventsCreated/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.count.type,parentSchema:schema123.properties.count,data:data1};
+const err3 = {instancePath:instancePath+"/data/count",schemaPath:"#/components/schemas/UsageEventsCreated/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema125.properties.count.type,parentSchema:schema125.properties.count,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13798,7 +14239,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/data/count",schemaPath:"#/components/schemas/UsageEventsCreated/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema123.properties.count,data:data1};
+const err4 = {instancePath:instancePath+"/data/count",schemaPath:"#/components/schemas/UsageEventsCreated/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema125.properties.count,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13816,7 +14257,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err5 = {instancePath:instancePath+"/data/ids/" + i0,schemaPath:"#/components/schemas/UsageEventsCreated/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema123.properties.ids.items.type,parentSchema:schema123.properties.ids.items,data:data3};
+const err5 = {instancePath:instancePath+"/data/ids/" + i0,schemaPath:"#/components/schemas/UsageEventsCreated/properties/ids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema125.properties.ids.items.type,parentSchema:schema125.properties.ids.items,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13828,7 +14269,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/ids",schemaPath:"#/components/schemas/UsageEventsCreated/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.properties.ids.type,parentSchema:schema123.properties.ids,data:data2};
+const err6 = {instancePath:instancePath+"/data/ids",schemaPath:"#/components/schemas/UsageEventsCreated/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.ids.type,parentSchema:schema125.properties.ids,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13840,7 +14281,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsCreated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data:data0};
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsCreated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13866,7 +14307,7 @@ props0.ids = true;
 }
 }
 if(!valid2){
-const err8 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema169.allOf[1].properties.data.oneOf,parentSchema:schema169.allOf[1].properties.data,data:data0};
+const err8 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema170.allOf[1].properties.data.oneOf,parentSchema:schema170.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13889,7 +14330,7 @@ vErrors = null;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema169.allOf[1].type,parentSchema:schema169.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema170.allOf[1].type,parentSchema:schema170.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13898,31 +14339,31 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate166.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate169.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v55 = validate169;
-const schema171 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/UsageEventsDeleted"}}}]};
+const v54 = validate172;
+const schema172 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/UsageEventsDeleted"}}}]};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate172.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema171.allOf[1].required,parentSchema:schema171.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema172.allOf[1].required,parentSchema:schema172.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13935,7 +14376,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.deleted === undefined){
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsDeleted/required",keyword:"required",params:{missingProperty: "deleted"},message:"must have required property '"+"deleted"+"'",schema:schema124.required,parentSchema:schema124,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsDeleted/required",keyword:"required",params:{missingProperty: "deleted"},message:"must have required property '"+"deleted"+"'",schema:schema126.required,parentSchema:schema126,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13947,7 +14388,7 @@ errors++;
 if(data0.deleted !== undefined){
 let data1 = data0.deleted;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err2 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/components/schemas/UsageEventsDeleted/properties/deleted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.deleted.type,parentSchema:schema124.properties.deleted,data:data1};
+const err2 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/components/schemas/UsageEventsDeleted/properties/deleted/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema126.properties.deleted.type,parentSchema:schema126.properties.deleted,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13958,7 +14399,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/components/schemas/UsageEventsDeleted/properties/deleted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema124.properties.deleted,data:data1};
+const err3 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/components/schemas/UsageEventsDeleted/properties/deleted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema126.properties.deleted,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13971,7 +14412,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsDeleted/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data:data0};
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventsDeleted/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13983,7 +14424,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema171.allOf[1].type,parentSchema:schema171.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema172.allOf[1].type,parentSchema:schema172.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13992,31 +14433,31 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate169.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate172.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v56 = validate171;
-const schema173 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/UsageEventCounts"}}}]};
+const v55 = validate174;
+const schema174 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/UsageEventCounts"}}}]};
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate171.evaluated;
+const evaluated0 = validate174.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema173.allOf[1].required,parentSchema:schema173.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema174.allOf[1].required,parentSchema:schema174.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14029,7 +14470,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.total === undefined){
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventCounts/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema125.required,parentSchema:schema125,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventCounts/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema127.required,parentSchema:schema127,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14039,7 +14480,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.companies === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventCounts/required",keyword:"required",params:{missingProperty: "companies"},message:"must have required property '"+"companies"+"'",schema:schema125.required,parentSchema:schema125,data:data0};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventCounts/required",keyword:"required",params:{missingProperty: "companies"},message:"must have required property '"+"companies"+"'",schema:schema127.required,parentSchema:schema127,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14051,7 +14492,7 @@ errors++;
 if(data0.total !== undefined){
 let data1 = data0.total;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/data/total",schemaPath:"#/components/schemas/UsageEventCounts/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema125.properties.total.type,parentSchema:schema125.properties.total,data:data1};
+const err3 = {instancePath:instancePath+"/data/total",schemaPath:"#/components/schemas/UsageEventCounts/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema127.properties.total.type,parentSchema:schema127.properties.total,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14062,7 +14503,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/data/total",schemaPath:"#/components/schemas/UsageEventCounts/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema125.properties.total,data:data1};
+const err4 = {instancePath:instancePath+"/data/total",schemaPath:"#/components/schemas/UsageEventCounts/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema127.properties.total,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14081,7 +14522,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.companyId === undefined){
-const err5 = {instancePath:instancePath+"/data/companies/" + i0,schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/required",keyword:"required",params:{missingProperty: "companyId"},message:"must have required property '"+"companyId"+"'",schema:schema125.properties.companies.items.required,parentSchema:schema125.properties.companies.items,data:data3};
+const err5 = {instancePath:instancePath+"/data/companies/" + i0,schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/required",keyword:"required",params:{missingProperty: "companyId"},message:"must have required property '"+"companyId"+"'",schema:schema127.properties.companies.items.required,parentSchema:schema127.properties.companies.items,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14091,7 +14532,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data3.events === undefined){
-const err6 = {instancePath:instancePath+"/data/companies/" + i0,schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema125.properties.companies.items.required,parentSchema:schema125.properties.companies.items,data:data3};
+const err6 = {instancePath:instancePath+"/data/companies/" + i0,schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema127.properties.companies.items.required,parentSchema:schema127.properties.companies.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14104,7 +14545,7 @@ if(data3.companyId !== undefined){
 let data4 = data3.companyId;
 if(typeof data4 === "string"){
 if(!(formats2.test(data4))){
-const err7 = {instancePath:instancePath+"/data/companies/" + i0+"/companyId",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/companyId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema125.properties.companies.items.properties.companyId,data:data4};
+const err7 = {instancePath:instancePath+"/data/companies/" + i0+"/companyId",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/companyId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema127.properties.companies.items.properties.companyId,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14115,7 +14556,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/data/companies/" + i0+"/companyId",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/companyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema125.properties.companies.items.properties.companyId.type,parentSchema:schema125.properties.companies.items.properties.companyId,data:data4};
+const err8 = {instancePath:instancePath+"/data/companies/" + i0+"/companyId",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/companyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema127.properties.companies.items.properties.companyId.type,parentSchema:schema127.properties.companies.items.properties.companyId,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14128,7 +14569,7 @@ errors++;
 if(data3.events !== undefined){
 let data5 = data3.events;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err9 = {instancePath:instancePath+"/data/companies/" + i0+"/events",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema125.properties.companies.items.properties.events.type,parentSchema:schema125.properties.companies.items.properties.events,data:data5};
+const err9 = {instancePath:instancePath+"/data/companies/" + i0+"/events",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema127.properties.companies.items.properties.events.type,parentSchema:schema127.properties.companies.items.properties.events,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14139,7 +14580,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/data/companies/" + i0+"/events",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema125.properties.companies.items.properties.events,data:data5};
+const err10 = {instancePath:instancePath+"/data/companies/" + i0+"/events",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/properties/events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema127.properties.companies.items.properties.events,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14152,7 +14593,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/data/companies/" + i0,schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.properties.companies.items.type,parentSchema:schema125.properties.companies.items,data:data3};
+const err11 = {instancePath:instancePath+"/data/companies/" + i0,schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.properties.companies.items.type,parentSchema:schema127.properties.companies.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14164,7 +14605,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/data/companies",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.companies.type,parentSchema:schema125.properties.companies,data:data2};
+const err12 = {instancePath:instancePath+"/data/companies",schemaPath:"#/components/schemas/UsageEventCounts/properties/companies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema127.properties.companies.type,parentSchema:schema127.properties.companies,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14176,7 +14617,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventCounts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data:data0};
+const err13 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UsageEventCounts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.type,parentSchema:schema127,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14188,7 +14629,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema173.allOf[1].type,parentSchema:schema173.allOf[1],data};
+const err14 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema174.allOf[1].type,parentSchema:schema174.allOf[1],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14197,18 +14638,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate171.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
-validate171.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate174.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v57 = validate173;
-const schema175 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/JournalPage"}}}]};
+const v56 = validate176;
+const schema176 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/JournalPage"}}}]};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate175.evaluated;
+const evaluated0 = validate178.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14217,7 +14658,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.capacity === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capacity"},message:"must have required property '"+"capacity"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capacity"},message:"must have required property '"+"capacity"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14227,7 +14668,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.total === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14237,7 +14678,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.dropped === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dropped"},message:"must have required property '"+"dropped"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dropped"},message:"must have required property '"+"dropped"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14247,7 +14688,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.items === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema128.required,parentSchema:schema128,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14259,7 +14700,7 @@ errors++;
 if(data.capacity !== undefined){
 let data0 = data.capacity;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.capacity.type,parentSchema:schema128.properties.capacity,data:data0};
+const err4 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema130.properties.capacity.type,parentSchema:schema130.properties.capacity,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14270,7 +14711,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema128.properties.capacity,data:data0};
+const err5 = {instancePath:instancePath+"/capacity",schemaPath:"#/properties/capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema130.properties.capacity,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14284,7 +14725,7 @@ errors++;
 if(data.total !== undefined){
 let data1 = data.total;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.total.type,parentSchema:schema128.properties.total,data:data1};
+const err6 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema130.properties.total.type,parentSchema:schema130.properties.total,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14295,7 +14736,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema128.properties.total,data:data1};
+const err7 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema130.properties.total,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14309,7 +14750,7 @@ errors++;
 if(data.dropped !== undefined){
 let data2 = data.dropped;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.dropped.type,parentSchema:schema128.properties.dropped,data:data2};
+const err8 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema130.properties.dropped.type,parentSchema:schema130.properties.dropped,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14320,7 +14761,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema128.properties.dropped,data:data2};
+const err9 = {instancePath:instancePath+"/dropped",schemaPath:"#/properties/dropped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema130.properties.dropped,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14336,14 +14777,14 @@ let data3 = data.items;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate94(data3[i0], {instancePath:instancePath+"/items/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate97(data3[i0], {instancePath:instancePath+"/items/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema128.properties.items.type,parentSchema:schema128.properties.items,data:data3};
+const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.items.type,parentSchema:schema130.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14355,7 +14796,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14364,29 +14805,29 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate175.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
-validate175.evaluated = {"props":{"capacity":true,"total":true,"dropped":true,"items":true},"dynamicProps":false,"dynamicItems":false};
+validate178.evaluated = {"props":{"capacity":true,"total":true,"dropped":true,"items":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate176.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema175.allOf[1].required,parentSchema:schema175.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema176.allOf[1].required,parentSchema:schema176.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14396,14 +14837,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate175(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate178(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema175.allOf[1].type,parentSchema:schema175.allOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema176.allOf[1].type,parentSchema:schema176.allOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14412,31 +14853,31 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate176.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v58 = validate178;
-const schema177 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/JournalCleared"}}}]};
+const v57 = validate181;
+const schema178 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/JournalCleared"}}}]};
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate178.evaluated;
+const evaluated0 = validate181.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema177.allOf[1].required,parentSchema:schema177.allOf[1],data};
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema178.allOf[1].required,parentSchema:schema178.allOf[1],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14449,7 +14890,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.cleared === undefined){
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/JournalCleared/required",keyword:"required",params:{missingProperty: "cleared"},message:"must have required property '"+"cleared"+"'",schema:schema131.required,parentSchema:schema131,data:data0};
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/JournalCleared/required",keyword:"required",params:{missingProperty: "cleared"},message:"must have required property '"+"cleared"+"'",schema:schema133.required,parentSchema:schema133,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14461,7 +14902,7 @@ errors++;
 if(data0.cleared !== undefined){
 let data1 = data0.cleared;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err2 = {instancePath:instancePath+"/data/cleared",schemaPath:"#/components/schemas/JournalCleared/properties/cleared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema131.properties.cleared.type,parentSchema:schema131.properties.cleared,data:data1};
+const err2 = {instancePath:instancePath+"/data/cleared",schemaPath:"#/components/schemas/JournalCleared/properties/cleared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema133.properties.cleared.type,parentSchema:schema133.properties.cleared,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14472,7 +14913,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/data/cleared",schemaPath:"#/components/schemas/JournalCleared/properties/cleared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema131.properties.cleared,data:data1};
+const err3 = {instancePath:instancePath+"/data/cleared",schemaPath:"#/components/schemas/JournalCleared/properties/cleared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema133.properties.cleared,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14485,7 +14926,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/JournalCleared/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data:data0};
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/JournalCleared/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14497,7 +14938,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema177.allOf[1].type,parentSchema:schema177.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema178.allOf[1].type,parentSchema:schema178.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14506,95 +14947,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate178.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
-validate178.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
+validate181.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v59 = validate180;
-const schema179 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/ClockState"}}}]};
-
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate180.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema179.allOf[1].required,parentSchema:schema179.allOf[1],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.data !== undefined){
-if(!(validate63(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema179.allOf[1].type,parentSchema:schema179.allOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate180.errors = vErrors;
-return errors === 0;
-}
-validate180.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
-
-const v60 = validate183;
-const schema180 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredFault"}}}}]};
-
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate185.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate99(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema133.required,parentSchema:schema133,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-validate185.errors = vErrors;
-return errors === 0;
-}
-validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
+const v58 = validate183;
+const schema180 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"$ref":"#/components/schemas/ClockState"}}}]};
 
 function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14606,8 +14965,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14622,18 +14981,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate185(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+if(!(validate66(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema180.allOf[1].properties.data.type,parentSchema:schema180.allOf[1].properties.data,data:data0};
+const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema180.allOf[1].type,parentSchema:schema180.allOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14642,25 +14997,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema180.allOf[1].type,parentSchema:schema180.allOf[1],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate183.errors = vErrors;
 return errors === 0;
 }
 validate183.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v61 = validate188;
-const schema182 = {"type":"string","format":"uuid"};
+const v59 = validate186;
+const schema181 = {"allOf":[{"$ref":"#/components/schemas/SuccessEnvelope"},{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/components/schemas/StoredFault"}}}}]};
 
 function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14672,9 +15015,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data === "string"){
-if(!(formats2.test(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema182,data};
+if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14684,8 +15031,50 @@ vErrors.push(err0);
 errors++;
 }
 }
+validate188.errors = vErrors;
+return errors === 0;
+}
+validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate186.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema181.allOf[1].required,parentSchema:schema181.allOf[1],data};
+if(vErrors === null){
+vErrors = [err0];
+}
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema182.type,parentSchema:schema182,data};
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate188(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/data",schemaPath:"#/allOf/1/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema181.allOf[1].properties.data.type,parentSchema:schema181.allOf[1].properties.data,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14694,18 +15083,30 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate188.errors = vErrors;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema181.allOf[1].type,parentSchema:schema181.allOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate186.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate186.evaluated = {"props":{"data":true,"success":true,"error":true,"timestamp":true},"dynamicProps":false,"dynamicItems":false};
 
-const v62 = validate189;
+const v60 = validate191;
 const schema183 = {"type":"string","format":"uuid"};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate191.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14734,26 +15135,27 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate191.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v63 = validate190;
-const schema184 = {"type":"string"};
+const v61 = validate192;
+const schema184 = {"type":"string","format":"uuid"};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema184.type,parentSchema:schema184,data};
+if(typeof data === "string"){
+if(!(formats2.test(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema184,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14762,18 +15164,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate190.errors = vErrors;
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema184.type,parentSchema:schema184,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v64 = validate191;
+const v62 = validate193;
 const schema185 = {"type":"string"};
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate193.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14790,26 +15203,26 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate193.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v65 = validate192;
-const schema186 = {"type":"integer","minimum":1,"maximum":1000,"default":100};
+const v63 = validate194;
+const schema186 = {"type":"string"};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema186.type,parentSchema:schema186,data};
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema186.type,parentSchema:schema186,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14818,40 +15231,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((typeof data == "number") && (isFinite(data))){
-if(data > 1000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema186,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data < 1 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema186,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-validate192.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v66 = validate193;
-const schema187 = {"type":"integer","minimum":0,"default":0};
+const v64 = validate195;
+const schema187 = {"type":"integer","minimum":1,"maximum":1000,"default":100};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate195.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14869,8 +15260,8 @@ vErrors.push(err0);
 errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema187,data};
+if(data > 1000 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema187,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14879,89 +15270,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-validate193.errors = vErrors;
-return errors === 0;
-}
-validate193.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v67 = validate194;
-const schema188 = {"type":"string","format":"uuid"};
-
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate194.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.test(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema188,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema188.type,parentSchema:schema188,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate194.errors = vErrors;
-return errors === 0;
-}
-validate194.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v68 = validate195;
-const schema189 = {"type":"string","minLength":1,"maxLength":2048};
-
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate195.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 2048){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema189,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema189,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema189.type,parentSchema:schema189,data};
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema187,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14970,13 +15280,14 @@ vErrors.push(err2);
 }
 errors++;
 }
+}
 validate195.errors = vErrors;
 return errors === 0;
 }
 validate195.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v69 = validate196;
-const schema190 = {"type":"string","minLength":1,"maxLength":256};
+const v65 = validate196;
+const schema188 = {"type":"integer","minimum":0,"default":0};
 
 function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14988,9 +15299,89 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema188.type,parentSchema:schema188,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema188,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate196.errors = vErrors;
+return errors === 0;
+}
+validate196.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v66 = validate197;
+const schema189 = {"type":"string","format":"uuid"};
+
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate197.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(typeof data === "string"){
-if(func1(data) > 256){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema190,data};
+if(!(formats2.test(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema189,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema189.type,parentSchema:schema189,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate197.errors = vErrors;
+return errors === 0;
+}
+validate197.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v67 = validate198;
+const schema190 = {"type":"string","minLength":1,"maxLength":2048};
+
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate198.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) > 2048){
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema190,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15020,113 +15411,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate196.errors = vErrors;
-return errors === 0;
-}
-validate196.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v70 = validate197;
-const schema191 = {"type":"integer","minimum":100,"maximum":599};
-
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate197.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema191.type,parentSchema:schema191,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 599 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema191,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data < 100 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema191,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-validate197.errors = vErrors;
-return errors === 0;
-}
-validate197.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v71 = validate198;
-const schema192 = {"type":"string","minLength":1,"maxLength":8192};
-
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate198.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 8192){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters",schema:8192,parentSchema:schema192,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema192,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema192.type,parentSchema:schema192,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate198.errors = vErrors;
 return errors === 0;
 }
 validate198.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v72 = validate199;
-const schema193 = {"type":"integer","minimum":1,"maximum":1000000};
+const v68 = validate199;
+const schema191 = {"type":"string","minLength":1,"maxLength":256};
 
 function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15138,8 +15429,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema193.type,parentSchema:schema193,data};
+if(typeof data === "string"){
+if(func1(data) > 256){
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema191,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15148,9 +15440,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((typeof data == "number") && (isFinite(data))){
-if(data > 1000000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema193,data};
+if(func1(data) < 1){
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema191,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15159,8 +15450,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data < 1 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema193,data};
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema191.type,parentSchema:schema191,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15169,14 +15461,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
 validate199.errors = vErrors;
 return errors === 0;
 }
 validate199.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v73 = validate200;
-const schema194 = {"type":"string"};
+const v69 = validate200;
+const schema192 = {"type":"integer","minimum":100,"maximum":599};
 
 function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15188,8 +15479,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema194.type,parentSchema:schema194,data};
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema192.type,parentSchema:schema192,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15198,18 +15489,140 @@ vErrors.push(err0);
 }
 errors++;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 599 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema192,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < 100 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema192,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
 validate200.errors = vErrors;
 return errors === 0;
 }
 validate200.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v74 = validate201;
-const schema195 = {"type":"string"};
+const v70 = validate201;
+const schema193 = {"type":"string","minLength":1,"maxLength":8192};
 
 function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate201.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) > 8192){
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters",schema:8192,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(func1(data) < 1){
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema193.type,parentSchema:schema193,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate201.errors = vErrors;
+return errors === 0;
+}
+validate201.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v71 = validate202;
+const schema194 = {"type":"integer","minimum":1,"maximum":1000000};
+
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate202.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema194.type,parentSchema:schema194,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1000000 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema194,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema194,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+validate202.errors = vErrors;
+return errors === 0;
+}
+validate202.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v72 = validate203;
+const schema195 = {"type":"string"};
+
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate203.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15226,27 +15639,26 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v75 = validate202;
-const schema196 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"};
+const v73 = validate204;
+const schema196 = {"type":"string"};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate202.evaluated;
+const evaluated0 = validate204.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data === "string"){
-if(!pattern27.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",parentSchema:schema196,data};
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema196.type,parentSchema:schema196,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15255,29 +15667,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema196.type,parentSchema:schema196,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate202.errors = vErrors;
+validate204.errors = vErrors;
 return errors === 0;
 }
-validate202.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate204.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v76 = validate203;
+const v74 = validate205;
 const schema197 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"};
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate203.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15285,7 +15686,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern27.test(data)){
+if(!pattern32.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",parentSchema:schema197,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -15306,17 +15707,57 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate203.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v77 = validate204;
+const v75 = validate206;
+const schema198 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"};
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate204.evaluated;
+const evaluated0 = validate206.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern32.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",parentSchema:schema198,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema198.type,parentSchema:schema198,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate206.errors = vErrors;
+return errors === 0;
+}
+validate206.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v76 = validate207;
+
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate207.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15345,18 +15786,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate204.errors = vErrors;
+validate207.errors = vErrors;
 return errors === 0;
 }
-validate204.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate207.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v78 = validate205;
-const schema199 = {"type":"string","format":"uuid"};
+const v77 = validate208;
+const schema200 = {"type":"string","format":"uuid"};
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate205.evaluated;
+const evaluated0 = validate208.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15365,47 +15806,7 @@ evaluated0.items = undefined;
 }
 if(typeof data === "string"){
 if(!(formats2.test(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema199,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema199.type,parentSchema:schema199,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate205.errors = vErrors;
-return errors === 0;
-}
-validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const v79 = validate206;
-const schema200 = {"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"};
-
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate206.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema200,data};
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema200,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15425,26 +15826,27 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
-validate206.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate208.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v80 = validate207;
-const schema201 = {"type":"string"};
+const v78 = validate209;
+const schema201 = {"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"};
 
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate207.evaluated;
+const evaluated0 = validate209.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema201.type,parentSchema:schema201,data};
+if(typeof data === "string"){
+if(!pattern3.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema201,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15453,18 +15855,57 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate207.errors = vErrors;
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema201.type,parentSchema:schema201,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate209.errors = vErrors;
 return errors === 0;
 }
-validate207.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v81 = validate208;
-const schema202 = {"type":"integer","minimum":1};
+const v79 = validate210;
+const schema202 = {"type":"string"};
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate208.evaluated;
+const evaluated0 = validate210.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema202.type,parentSchema:schema202,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate210.errors = vErrors;
+return errors === 0;
+}
+validate210.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v80 = validate211;
+const schema203 = {"type":"integer","minimum":1};
+
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate211.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15472,7 +15913,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema202.type,parentSchema:schema202,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema203.type,parentSchema:schema203,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15483,7 +15924,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data < 1 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema202,data};
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema203,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15493,10 +15934,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate208.errors = vErrors;
+validate211.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate211.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 return {
   "admin#/components/schemas/AtsIntegrationInput": v0,
@@ -15535,96 +15976,95 @@ return {
   "admin#/components/schemas/JournalEntry": v33,
   "admin#/components/schemas/JournalPage": v34,
   "admin#/components/schemas/JournalCleared": v35,
-  "admin#/components/schemas/FaultId": v36,
-  "admin#/components/schemas/StoredFault": v37,
-  "admin#/components/schemas/FaultsInput": v38,
-  "admin#/components/schemas/ProviderStateValues": v39,
-  "admin#/components/schemas/HealthResponse": v40,
-  "admin#/components/schemas/SessionListResponse": v41,
-  "admin#/components/schemas/SessionResponse": v42,
-  "admin#/components/schemas/StateSummaryResponse": v43,
-  "admin#/components/schemas/ScenarioListResponse": v44,
-  "admin#/components/schemas/StateResponse": v45,
-  "admin#/components/schemas/AtsIntegrationListResponse": v46,
-  "admin#/components/schemas/AtsIntegrationResponse": v47,
-  "admin#/components/schemas/CompanyListResponse": v48,
-  "admin#/components/schemas/CompanyResponse": v49,
-  "admin#/components/schemas/CompanyDeletedResponse": v50,
-  "admin#/components/schemas/ApiKeyListResponse": v51,
-  "admin#/components/schemas/ApiKeyResponse": v52,
-  "admin#/components/schemas/UsageEventPageResponse": v53,
-  "admin#/components/schemas/UsageEventsCreatedResponse": v54,
-  "admin#/components/schemas/UsageEventsDeletedResponse": v55,
-  "admin#/components/schemas/UsageEventCountsResponse": v56,
-  "admin#/components/schemas/JournalPageResponse": v57,
-  "admin#/components/schemas/JournalClearedResponse": v58,
-  "admin#/components/schemas/ClockResponse": v59,
-  "admin#/components/schemas/FaultListResponse": v60,
-  "admin#/paths/~1__admin~1health/get/responses/200/content/application~1json/schema": v40,
-  "admin#/paths/~1__admin~1reset/post/responses/200/content/application~1json/schema": v43,
-  "admin#/paths/~1__admin~1scenarios/get/responses/200/content/application~1json/schema": v44,
-  "admin#/paths/~1__admin~1scenarios~1{name}~1load/post/responses/200/content/application~1json/schema": v43,
-  "admin#/paths/~1__admin~1state/get/responses/200/content/application~1json/schema": v45,
+  "admin#/components/schemas/StoredFault": v36,
+  "admin#/components/schemas/FaultsInput": v37,
+  "admin#/components/schemas/ProviderStateValues": v38,
+  "admin#/components/schemas/HealthResponse": v39,
+  "admin#/components/schemas/SessionListResponse": v40,
+  "admin#/components/schemas/SessionResponse": v41,
+  "admin#/components/schemas/StateSummaryResponse": v42,
+  "admin#/components/schemas/ScenarioListResponse": v43,
+  "admin#/components/schemas/StateResponse": v44,
+  "admin#/components/schemas/AtsIntegrationListResponse": v45,
+  "admin#/components/schemas/AtsIntegrationResponse": v46,
+  "admin#/components/schemas/CompanyListResponse": v47,
+  "admin#/components/schemas/CompanyResponse": v48,
+  "admin#/components/schemas/CompanyDeletedResponse": v49,
+  "admin#/components/schemas/ApiKeyListResponse": v50,
+  "admin#/components/schemas/ApiKeyResponse": v51,
+  "admin#/components/schemas/UsageEventPageResponse": v52,
+  "admin#/components/schemas/UsageEventsCreatedResponse": v53,
+  "admin#/components/schemas/UsageEventsDeletedResponse": v54,
+  "admin#/components/schemas/UsageEventCountsResponse": v55,
+  "admin#/components/schemas/JournalPageResponse": v56,
+  "admin#/components/schemas/JournalClearedResponse": v57,
+  "admin#/components/schemas/ClockResponse": v58,
+  "admin#/components/schemas/FaultListResponse": v59,
+  "admin#/paths/~1__admin~1health/get/responses/200/content/application~1json/schema": v39,
+  "admin#/paths/~1__admin~1reset/post/responses/200/content/application~1json/schema": v42,
+  "admin#/paths/~1__admin~1scenarios/get/responses/200/content/application~1json/schema": v43,
+  "admin#/paths/~1__admin~1scenarios~1{name}~1load/post/responses/200/content/application~1json/schema": v42,
+  "admin#/paths/~1__admin~1state/get/responses/200/content/application~1json/schema": v44,
   "admin#/paths/~1__admin~1state/put/requestBody/content/application~1json/schema": v16,
   "admin#/paths/~1__admin~1state/put/requestBody/content/application~1yaml/schema": v16,
-  "admin#/paths/~1__admin~1state/put/responses/200/content/application~1json/schema": v43,
-  "admin#/paths/~1__admin~1ats-integrations/get/responses/200/content/application~1json/schema": v46,
+  "admin#/paths/~1__admin~1state/put/responses/200/content/application~1json/schema": v42,
+  "admin#/paths/~1__admin~1ats-integrations/get/responses/200/content/application~1json/schema": v45,
   "admin#/paths/~1__admin~1ats-integrations/post/requestBody/content/application~1json/schema": v0,
-  "admin#/paths/~1__admin~1ats-integrations/post/responses/201/content/application~1json/schema": v47,
-  "admin#/paths/~1__admin~1companies/get/parameters/0/schema": v61,
-  "admin#/paths/~1__admin~1companies/get/responses/200/content/application~1json/schema": v48,
+  "admin#/paths/~1__admin~1ats-integrations/post/responses/201/content/application~1json/schema": v46,
+  "admin#/paths/~1__admin~1companies/get/parameters/0/schema": v60,
+  "admin#/paths/~1__admin~1companies/get/responses/200/content/application~1json/schema": v47,
   "admin#/paths/~1__admin~1companies/post/requestBody/content/application~1json/schema": v1,
-  "admin#/paths/~1__admin~1companies/post/responses/201/content/application~1json/schema": v49,
-  "admin#/paths/~1__admin~1companies~1{id}/get/responses/200/content/application~1json/schema": v49,
+  "admin#/paths/~1__admin~1companies/post/responses/201/content/application~1json/schema": v48,
+  "admin#/paths/~1__admin~1companies~1{id}/get/responses/200/content/application~1json/schema": v48,
   "admin#/paths/~1__admin~1companies~1{id}/patch/requestBody/content/application~1json/schema": v2,
-  "admin#/paths/~1__admin~1companies~1{id}/patch/responses/200/content/application~1json/schema": v49,
-  "admin#/paths/~1__admin~1companies~1{id}/delete/responses/200/content/application~1json/schema": v50,
-  "admin#/paths/~1__admin~1api-keys/get/responses/200/content/application~1json/schema": v51,
+  "admin#/paths/~1__admin~1companies~1{id}/patch/responses/200/content/application~1json/schema": v48,
+  "admin#/paths/~1__admin~1companies~1{id}/delete/responses/200/content/application~1json/schema": v49,
+  "admin#/paths/~1__admin~1api-keys/get/responses/200/content/application~1json/schema": v50,
   "admin#/paths/~1__admin~1api-keys/post/requestBody/content/application~1json/schema": v3,
-  "admin#/paths/~1__admin~1api-keys/post/responses/201/content/application~1json/schema": v52,
+  "admin#/paths/~1__admin~1api-keys/post/responses/201/content/application~1json/schema": v51,
   "admin#/paths/~1__admin~1api-keys~1{key}/patch/requestBody/content/application~1json/schema": v4,
-  "admin#/paths/~1__admin~1api-keys~1{key}/patch/responses/200/content/application~1json/schema": v52,
-  "admin#/paths/~1__admin~1api-keys~1{key}/delete/responses/200/content/application~1json/schema": v52,
-  "admin#/paths/~1__admin~1usage-events/get/parameters/0/schema": v62,
-  "admin#/paths/~1__admin~1usage-events/get/parameters/1/schema": v63,
-  "admin#/paths/~1__admin~1usage-events/get/parameters/2/schema": v64,
-  "admin#/paths/~1__admin~1usage-events/get/parameters/3/schema": v65,
-  "admin#/paths/~1__admin~1usage-events/get/parameters/4/schema": v66,
-  "admin#/paths/~1__admin~1usage-events/get/responses/200/content/application~1json/schema": v53,
+  "admin#/paths/~1__admin~1api-keys~1{key}/patch/responses/200/content/application~1json/schema": v51,
+  "admin#/paths/~1__admin~1api-keys~1{key}/delete/responses/200/content/application~1json/schema": v51,
+  "admin#/paths/~1__admin~1usage-events/get/parameters/0/schema": v61,
+  "admin#/paths/~1__admin~1usage-events/get/parameters/1/schema": v62,
+  "admin#/paths/~1__admin~1usage-events/get/parameters/2/schema": v63,
+  "admin#/paths/~1__admin~1usage-events/get/parameters/3/schema": v64,
+  "admin#/paths/~1__admin~1usage-events/get/parameters/4/schema": v65,
+  "admin#/paths/~1__admin~1usage-events/get/responses/200/content/application~1json/schema": v52,
   "admin#/paths/~1__admin~1usage-events/post/requestBody/content/application~1json/schema": v27,
-  "admin#/paths/~1__admin~1usage-events/post/responses/201/content/application~1json/schema": v54,
+  "admin#/paths/~1__admin~1usage-events/post/responses/201/content/application~1json/schema": v53,
   "admin#/paths/~1__admin~1usage-events/post/responses/400/content/application~1json/schema": v14,
-  "admin#/paths/~1__admin~1usage-events/delete/parameters/0/schema": v67,
-  "admin#/paths/~1__admin~1usage-events/delete/responses/200/content/application~1json/schema": v55,
-  "admin#/paths/~1__admin~1usage-events~1counts/get/responses/200/content/application~1json/schema": v56,
-  "admin#/paths/~1__admin~1clock/get/responses/200/content/application~1json/schema": v59,
+  "admin#/paths/~1__admin~1usage-events/delete/parameters/0/schema": v66,
+  "admin#/paths/~1__admin~1usage-events/delete/responses/200/content/application~1json/schema": v54,
+  "admin#/paths/~1__admin~1usage-events~1counts/get/responses/200/content/application~1json/schema": v55,
+  "admin#/paths/~1__admin~1clock/get/responses/200/content/application~1json/schema": v58,
   "admin#/paths/~1__admin~1clock/put/requestBody/content/application~1json/schema": v5,
-  "admin#/paths/~1__admin~1clock/put/responses/200/content/application~1json/schema": v59,
-  "admin#/paths/~1__admin~1faults/get/responses/200/content/application~1json/schema": v60,
-  "admin#/paths/~1__admin~1faults/put/requestBody/content/application~1json/schema": v38,
-  "admin#/paths/~1__admin~1faults/put/responses/200/content/application~1json/schema": v60,
-  "admin#/paths/~1__admin~1faults/delete/responses/200/content/application~1json/schema": v60,
-  "admin#/paths/~1__admin~1requests/get/parameters/0/schema": v68,
-  "admin#/paths/~1__admin~1requests/get/parameters/1/schema": v69,
-  "admin#/paths/~1__admin~1requests/get/parameters/2/schema": v70,
-  "admin#/paths/~1__admin~1requests/get/parameters/3/schema": v71,
-  "admin#/paths/~1__admin~1requests/get/parameters/4/schema": v72,
-  "admin#/paths/~1__admin~1requests/get/responses/200/content/application~1json/schema": v57,
-  "admin#/paths/~1__admin~1requests/delete/responses/200/content/application~1json/schema": v58,
-  "admin#/paths/~1__admin~1/get/responses/200/content/text~1html/schema": v73,
-  "admin#/paths/~1__admin~1docs/get/responses/200/content/text~1html/schema": v74,
-  "admin#/paths/~1__admin~1sessions/get/responses/200/content/application~1json/schema": v41,
+  "admin#/paths/~1__admin~1clock/put/responses/200/content/application~1json/schema": v58,
+  "admin#/paths/~1__admin~1faults/get/responses/200/content/application~1json/schema": v59,
+  "admin#/paths/~1__admin~1faults/put/requestBody/content/application~1json/schema": v37,
+  "admin#/paths/~1__admin~1faults/put/responses/200/content/application~1json/schema": v59,
+  "admin#/paths/~1__admin~1faults/delete/responses/200/content/application~1json/schema": v59,
+  "admin#/paths/~1__admin~1requests/get/parameters/0/schema": v67,
+  "admin#/paths/~1__admin~1requests/get/parameters/1/schema": v68,
+  "admin#/paths/~1__admin~1requests/get/parameters/2/schema": v69,
+  "admin#/paths/~1__admin~1requests/get/parameters/3/schema": v70,
+  "admin#/paths/~1__admin~1requests/get/parameters/4/schema": v71,
+  "admin#/paths/~1__admin~1requests/get/responses/200/content/application~1json/schema": v56,
+  "admin#/paths/~1__admin~1requests/delete/responses/200/content/application~1json/schema": v57,
+  "admin#/paths/~1__admin~1/get/responses/200/content/text~1html/schema": v72,
+  "admin#/paths/~1__admin~1docs/get/responses/200/content/text~1html/schema": v73,
+  "admin#/paths/~1__admin~1sessions/get/responses/200/content/application~1json/schema": v40,
   "admin#/paths/~1__admin~1sessions/post/requestBody/content/application~1json/schema": v20,
-  "admin#/paths/~1__admin~1sessions/post/responses/201/content/application~1json/schema": v42,
-  "admin#/paths/~1__admin~1sessions~1{name}/delete/responses/200/content/application~1json/schema": v42,
+  "admin#/paths/~1__admin~1sessions/post/responses/201/content/application~1json/schema": v41,
+  "admin#/paths/~1__admin~1sessions~1{name}/delete/responses/200/content/application~1json/schema": v41,
   "admin#/paths/~1__admin~1provider-states/post/requestBody/content/application~1json/schema": v7,
-  "admin#/paths/~1__admin~1provider-states/post/responses/200/content/application~1json/schema": v39,
-  "admin#/components/parameters/MockSession/schema": v75,
-  "admin#/components/parameters/SessionName/schema": v76,
-  "admin#/components/parameters/ScenarioName/schema": v77,
-  "admin#/components/parameters/CompanyIdPath/schema": v78,
-  "admin#/components/parameters/ApiKeyPath/schema": v79,
-  "admin#/components/headers/Allow/schema": v80,
+  "admin#/paths/~1__admin~1provider-states/post/responses/200/content/application~1json/schema": v38,
+  "admin#/components/parameters/MockSession/schema": v74,
+  "admin#/components/parameters/SessionName/schema": v75,
+  "admin#/components/parameters/ScenarioName/schema": v76,
+  "admin#/components/parameters/CompanyIdPath/schema": v77,
+  "admin#/components/parameters/ApiKeyPath/schema": v78,
+  "admin#/components/headers/Allow/schema": v79,
   "admin#/components/responses/ValidationError/content/application~1json/schema": v14,
   "admin#/components/responses/AdminTokenRequired/content/application~1json/schema": v11,
   "admin#/components/responses/NotFound/content/application~1json/schema": v11,
@@ -15633,7 +16073,7 @@ return {
   "admin#/components/responses/PayloadTooLarge/content/application~1json/schema": v11,
   "admin#/components/responses/Refused/content/application~1json/schema": v11,
   "admin#/components/responses/UnsupportedMediaType/content/application~1json/schema": v11,
-  "admin#/components/responses/TooManySessions/headers/Retry-After/schema": v81,
+  "admin#/components/responses/TooManySessions/headers/Retry-After/schema": v80,
   "admin#/components/responses/TooManySessions/content/application~1json/schema": v11,
   "admin#/components/responses/StateNotSaved/content/application~1json/schema": v11,
 };

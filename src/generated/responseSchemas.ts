@@ -258,14 +258,16 @@ export const RESPONSE_SCHEMAS: ResponseSchemaTable = {
         "403": "/components/schemas/AdminErrorResponse",
         "405": "/components/schemas/AdminErrorResponse",
         "413": "/components/schemas/AdminErrorResponse",
-        "415": "/components/schemas/AdminErrorResponse"
+        "415": "/components/schemas/AdminErrorResponse",
+        "503": "/components/schemas/AdminErrorResponse"
       },
       "delete": {
         "200": "/components/schemas/FaultListResponse",
         "401": "/components/schemas/AdminErrorResponse",
         "403": "/components/schemas/AdminErrorResponse",
         "405": "/components/schemas/AdminErrorResponse",
-        "415": "/components/schemas/AdminErrorResponse"
+        "415": "/components/schemas/AdminErrorResponse",
+        "503": "/components/schemas/AdminErrorResponse"
       }
     },
     "/__admin/requests": {

@@ -4,8 +4,8 @@
 /** Builds the validators compiled ahead of time, by `<spec>#<JSON pointer>` (src/validation/compiledValidators.ts); `runtime` is src/validation/ajvRuntime.ts's `AJV_RUNTIME`. */
 exports.createScenarioSpecValidators = function createScenarioSpecValidators(runtime) {
 const v0 = validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://instaview.local/spec/scenario.schema.json","title":"InstaView mock scenario","$comment":"Defaults are stated in descriptions, not with the default keyword, so that openapi-typescript keeps those fields optional in the generated input types (src/generated/admin.ts).","description":"A QA scenario for the InstaView billing mock (DESIGN §7): the entities of §6.1 (ATS integrations, companies, API keys, usage events), optional faker generators, the clock, the seed and rate limiting. YAML or JSON. Unknown fields are errors everywhere, so a typo fails instead of being ignored. The schema cannot check cross references (an event's unknown companyId), quantities' decimal places, or duplicate ids: the store rejects those when it loads the scenario. The same entity schemas ($defs) describe the bodies of the /__admin control plane (spec/admin.openapi.yaml).","$ref":"#/$defs/Scenario","$defs":{"Scenario":{"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."}}},"ScenarioName":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]},"Uuid":{"type":"string","format":"uuid","description":"A UUID, compared case-insensitively."},"DateTime":{"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).","examples":["2024-01-31T10:30:00Z","2024-01-31T12:30:00+02:00"]},"AgentFocus":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":64,"description":"An interview agent's focus: GENERIC, SCREENING, OUTREACH, LANGUAGE_TEST, … (DESIGN §6.1).","examples":["GENERIC"]},"CostKey":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A usage bucket, e.g. interview_minutes.","examples":["interview_minutes"]},"Quantity":{"type":"number","minimum":0,"description":"A non-negative quantity (minutes or credits). At most 3 decimal places: enforced by the store with a 400, never rounded (DESIGN §6.1); not by this schema, since multipleOf is unreliable on binary floats."},"Clock":{"description":"The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time.","oneOf":[{"type":"object","title":"FrozenClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"frozen"},"now":{"$ref":"#/$defs/DateTime"}}},{"type":"object","title":"RealClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"real"},"offsetMs":{"type":"integer","minimum":0,"maximum":3153600000000,"description":"Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years)."}}}]},"RateLimit":{"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}},"AtsIntegration":{"type":"object","additionalProperties":false,"required":["name"],"description":"An ATS integration (DESIGN §6.1). A missing id is a new UUID.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100}}},"PricingRule":{"type":"object","additionalProperties":false,"required":["baseCost","includedMinutes","costPerMinute"],"description":"credits = baseCost + costPerMinute × max(0, minutes − includedMinutes), rounded half-up to 3 decimals when the event is stored (DESIGN §6.1). Each number has at most 3 decimal places (checked by the store).","properties":{"baseCost":{"$ref":"#/$defs/Quantity"},"includedMinutes":{"$ref":"#/$defs/Quantity"},"costPerMinute":{"$ref":"#/$defs/Quantity"}}},"Pricing":{"type":"object","description":"Pricing rules of a credits company by agent focus (DESIGN §6.1).","propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"$ref":"#/$defs/PricingRule"}},"Company":{"type":"object","additionalProperties":false,"required":["name","billingSystem"],"description":"A company (DESIGN §6.1). A missing id is a new UUID; atsIntegrationId makes it managed by that ATS integration; pricing prices a credits company's events that carry no explicit credits.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"pricing":{"$ref":"#/$defs/Pricing"}}},"RateLimitPlan":{"description":"A key's rate limits (DESIGN §3.6): trial 30/min 500/h, starter 120/5000, business 300/15000, scale 600/30000, or explicit limits. Without a plan: 60/min, 2000/h.","oneOf":[{"type":"string","enum":["trial","starter","business","scale"]},{"type":"object","additionalProperties":false,"required":["perMinute","perHour"],"properties":{"perMinute":{"type":"integer","minimum":1},"perHour":{"type":"integer","minimum":1}}}]},"ApiKey":{"type":"object","additionalProperties":false,"required":["type"],"description":"An API key (DESIGN §6.1). A regular key needs companyId, an ATS key needs atsIntegrationId. A key is expired when now ≥ expiresAt.","properties":{"key":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$","description":"The secret sent as `Authorization: Bearer <key>`; default a new random sk_test_… key.","examples":["sk_test_regular_minutes"]},"type":{"type":"string","enum":["regular","ats"]},"companyId":{"$ref":"#/$defs/Uuid"},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"scopes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"uniqueItems":true,"description":"Granted scopes; GET /billing/usage needs read:billing. Default: [\"read:billing\"]."},"status":{"type":"string","enum":["active","revoked","suspended"],"description":"A revoked key answers 401 INVALID_API_KEY, a suspended one 403 API_KEY_SUSPENDED (DESIGN §3.1). Default: active."},"expiresAt":{"$ref":"#/$defs/DateTime"},"plan":{"$ref":"#/$defs/RateLimitPlan"}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"regular"}}},"then":{"required":["companyId"],"properties":{"atsIntegrationId":false}}},{"if":{"required":["type"],"properties":{"type":{"const":"ats"}}},"then":{"required":["atsIntegrationId"],"properties":{"companyId":false}}}]},"UsageEventInput":{"type":"object","additionalProperties":false,"required":["companyId","occurredAt","minutes"],"description":"A usage event as given (DESIGN §6.1). A credits company's event needs credits or a pricing rule for its agentFocus; test events are stored but never counted (§3.4).","properties":{"id":{"$ref":"#/$defs/Uuid"},"companyId":{"$ref":"#/$defs/Uuid"},"interviewId":{"$ref":"#/$defs/Uuid","description":"The interview the event belongs to; default a new UUID (one event per interview)."},"costKey":{"$ref":"#/$defs/CostKey","description":"Default: interview_minutes."},"occurredAt":{"$ref":"#/$defs/DateTime"},"minutes":{"$ref":"#/$defs/Quantity"},"credits":{"$ref":"#/$defs/Quantity"},"agentFocus":{"$ref":"#/$defs/AgentFocus","description":"Default: GENERIC."},"isTest":{"type":"boolean","description":"A test interview's event: stored, never counted (DESIGN §3.4). Default: false."}}},"WeightedCostKey":{"type":"object","additionalProperties":false,"required":["costKey","weight"],"description":"A cost key and its weight relative to the other entries' weights.","properties":{"costKey":{"$ref":"#/$defs/CostKey"},"weight":{"type":"number","minimum":0}}},"Generator":{"type":"object","additionalProperties":false,"required":["companyId"],"description":"Faker-made usage events for one company (DESIGN §7), deterministic for the seed, the generator's position and the mock clock's UTC day (src/scenario/generateUsageEvents.ts). Events fall in the `days` whole UTC days before the start of now's UTC day. Each interview gets one event; a share multiEventShare gets a second one under an extra cost key with the same minutes. Cross-field rules (min ≤ max, weights not all 0) are checked by the generator.","properties":{"companyId":{"$ref":"#/$defs/Uuid"},"days":{"type":"integer","minimum":0,"maximum":3660,"description":"Number of whole UTC days before today covered by events. Default: 90."},"interviewsPerDay":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interviews per day, uniform in [min, max]; default {min: 2, max: 8}.","properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}},"durationMinutes":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interview length in minutes, uniform in [min, max] with `decimals` decimal places; default {min: 5, max: 45, decimals: 1}.","properties":{"min":{"type":"number","minimum":0},"max":{"type":"number","minimum":0},"decimals":{"type":"integer","minimum":0,"maximum":3,"description":"Default: 1."}}},"costKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of each interview's first event; default [{costKey: interview_minutes, weight: 1}]."},"extraCostKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of the extra event of multi-event interviews; default transcription (3), ai_analysis (1)."},"multiEventShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews that get a second event; 0 for one event per interview. Default: 0.25."},"agentFocusMix":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"type":"number","minimum":0},"description":"Agent focus → weight; default GENERIC 5, SCREENING 3, LANGUAGE_TEST 1, OUTREACH 1."},"testShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews whose events are all isTest (never counted). Default: 0.02."}}}}};
-const schema1 = {"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."}}};
+const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://instaview.local/spec/scenario.schema.json","title":"InstaView mock scenario","$comment":"Defaults are stated in descriptions, not with the default keyword, so that openapi-typescript keeps those fields optional in the generated input types (src/generated/admin.ts).","description":"A QA scenario for the InstaView billing mock (DESIGN §7): the entities of §6.1 (ATS integrations, companies, API keys, usage events), optional faker generators, the clock, the seed and rate limiting. YAML or JSON. Unknown fields are errors everywhere, so a typo fails instead of being ignored. The schema cannot check cross references (an event's unknown companyId), quantities' decimal places, or duplicate ids: the store rejects those when it loads the scenario. The same entity schemas ($defs) describe the bodies of the /__admin control plane (spec/admin.openapi.yaml).","$ref":"#/$defs/Scenario","$defs":{"Scenario":{"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."},"faults":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/Fault"},"description":"Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded."}}},"ScenarioName":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]},"Uuid":{"type":"string","format":"uuid","description":"A UUID, compared case-insensitively."},"DateTime":{"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).","examples":["2024-01-31T10:30:00Z","2024-01-31T12:30:00+02:00"]},"AgentFocus":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":64,"description":"An interview agent's focus: GENERIC, SCREENING, OUTREACH, LANGUAGE_TEST, … (DESIGN §6.1).","examples":["GENERIC"]},"CostKey":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A usage bucket, e.g. interview_minutes.","examples":["interview_minutes"]},"Quantity":{"type":"number","minimum":0,"description":"A non-negative quantity (minutes or credits). At most 3 decimal places: enforced by the store with a 400, never rounded (DESIGN §6.1); not by this schema, since multipleOf is unreliable on binary floats."},"Clock":{"description":"The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time.","oneOf":[{"type":"object","title":"FrozenClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"frozen"},"now":{"$ref":"#/$defs/DateTime"}}},{"type":"object","title":"RealClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"real"},"offsetMs":{"type":"integer","minimum":0,"maximum":3153600000000,"description":"Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years)."}}}]},"RateLimit":{"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}},"AtsIntegration":{"type":"object","additionalProperties":false,"required":["name"],"description":"An ATS integration (DESIGN §6.1). A missing id is a new UUID.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100}}},"PricingRule":{"type":"object","additionalProperties":false,"required":["baseCost","includedMinutes","costPerMinute"],"description":"credits = baseCost + costPerMinute × max(0, minutes − includedMinutes), rounded half-up to 3 decimals when the event is stored (DESIGN §6.1). Each number has at most 3 decimal places (checked by the store).","properties":{"baseCost":{"$ref":"#/$defs/Quantity"},"includedMinutes":{"$ref":"#/$defs/Quantity"},"costPerMinute":{"$ref":"#/$defs/Quantity"}}},"Pricing":{"type":"object","description":"Pricing rules of a credits company by agent focus (DESIGN §6.1).","propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"$ref":"#/$defs/PricingRule"}},"Company":{"type":"object","additionalProperties":false,"required":["name","billingSystem"],"description":"A company (DESIGN §6.1). A missing id is a new UUID; atsIntegrationId makes it managed by that ATS integration; pricing prices a credits company's events that carry no explicit credits.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"pricing":{"$ref":"#/$defs/Pricing"}}},"RateLimitPlan":{"description":"A key's rate limits (DESIGN §3.6): trial 30/min 500/h, starter 120/5000, business 300/15000, scale 600/30000, or explicit limits. Without a plan: 60/min, 2000/h.","oneOf":[{"type":"string","enum":["trial","starter","business","scale"]},{"type":"object","additionalProperties":false,"required":["perMinute","perHour"],"properties":{"perMinute":{"type":"integer","minimum":1},"perHour":{"type":"integer","minimum":1}}}]},"ApiKey":{"type":"object","additionalProperties":false,"required":["type"],"description":"An API key (DESIGN §6.1). A regular key needs companyId, an ATS key needs atsIntegrationId. A key is expired when now ≥ expiresAt.","properties":{"key":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$","description":"The secret sent as `Authorization: Bearer <key>`; default a new random sk_test_… key.","examples":["sk_test_regular_minutes"]},"type":{"type":"string","enum":["regular","ats"]},"companyId":{"$ref":"#/$defs/Uuid"},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"scopes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"uniqueItems":true,"description":"Granted scopes; GET /billing/usage needs read:billing. Default: [\"read:billing\"]."},"status":{"type":"string","enum":["active","revoked","suspended"],"description":"A revoked key answers 401 INVALID_API_KEY, a suspended one 403 API_KEY_SUSPENDED (DESIGN §3.1). Default: active."},"expiresAt":{"$ref":"#/$defs/DateTime"},"plan":{"$ref":"#/$defs/RateLimitPlan"}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"regular"}}},"then":{"required":["companyId"],"properties":{"atsIntegrationId":false}}},{"if":{"required":["type"],"properties":{"type":{"const":"ats"}}},"then":{"required":["atsIntegrationId"],"properties":{"companyId":false}}}]},"UsageEventInput":{"type":"object","additionalProperties":false,"required":["companyId","occurredAt","minutes"],"description":"A usage event as given (DESIGN §6.1). A credits company's event needs credits or a pricing rule for its agentFocus; test events are stored but never counted (§3.4).","properties":{"id":{"$ref":"#/$defs/Uuid"},"companyId":{"$ref":"#/$defs/Uuid"},"interviewId":{"$ref":"#/$defs/Uuid","description":"The interview the event belongs to; default a new UUID (one event per interview)."},"costKey":{"$ref":"#/$defs/CostKey","description":"Default: interview_minutes."},"occurredAt":{"$ref":"#/$defs/DateTime"},"minutes":{"$ref":"#/$defs/Quantity"},"credits":{"$ref":"#/$defs/Quantity"},"agentFocus":{"$ref":"#/$defs/AgentFocus","description":"Default: GENERIC."},"isTest":{"type":"boolean","description":"A test interview's event: stored, never counted (DESIGN §3.4). Default: false."}}},"WeightedCostKey":{"type":"object","additionalProperties":false,"required":["costKey","weight"],"description":"A cost key and its weight relative to the other entries' weights.","properties":{"costKey":{"$ref":"#/$defs/CostKey"},"weight":{"type":"number","minimum":0}}},"Generator":{"type":"object","additionalProperties":false,"required":["companyId"],"description":"Faker-made usage events for one company (DESIGN §7), deterministic for the seed, the generator's position and the mock clock's UTC day (src/scenario/generateUsageEvents.ts). Events fall in the `days` whole UTC days before the start of now's UTC day. Each interview gets one event; a share multiEventShare gets a second one under an extra cost key with the same minutes. Cross-field rules (min ≤ max, weights not all 0) are checked by the generator.","properties":{"companyId":{"$ref":"#/$defs/Uuid"},"days":{"type":"integer","minimum":0,"maximum":3660,"description":"Number of whole UTC days before today covered by events. Default: 90."},"interviewsPerDay":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interviews per day, uniform in [min, max]; default {min: 2, max: 8}.","properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}},"durationMinutes":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interview length in minutes, uniform in [min, max] with `decimals` decimal places; default {min: 5, max: 45, decimals: 1}.","properties":{"min":{"type":"number","minimum":0},"max":{"type":"number","minimum":0},"decimals":{"type":"integer","minimum":0,"maximum":3,"description":"Default: 1."}}},"costKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of each interview's first event; default [{costKey: interview_minutes, weight: 1}]."},"extraCostKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of the extra event of multi-event interviews; default transcription (3), ai_analysis (1)."},"multiEventShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews that get a second event; 0 for one event per interview. Default: 0.25."},"agentFocusMix":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"type":"number","minimum":0},"description":"Agent focus → weight; default GENERIC 5, SCREENING 3, LANGUAGE_TEST 1, OUTREACH 1."},"testShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews whose events are all isTest (never counted). Default: 0.02."}}},"FaultId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."},"Fault":{"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the first matching fault applies. The request is delayed by `latencyMs`; then a share `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`, 401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404 `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code` picks another code the spec allows for that status. Otherwise the request is served with the `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g. `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`. At least one of `latencyMs`, `status`, `dropFields` is required.","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/$defs/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400: `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429: `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first. Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}}}};
+const schema1 = {"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."},"faults":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/Fault"},"description":"Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded."}}};
 const schema2 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]};
 const schema5 = {"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}};
 const func0 = Object.prototype.hasOwnProperty;
@@ -2383,6 +2383,428 @@ return errors === 0;
 }
 validate16.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema36 = {"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the first matching fault applies. The request is delayed by `latencyMs`; then a share `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`, 401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404 `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code` picks another code the spec allows for that status. Otherwise the request is served with the `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g. `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`. At least one of `latencyMs`, `status`, `dropFields` is required.","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/$defs/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400: `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429: `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first. Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}};
+const schema37 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."};
+const pattern10 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
+const pattern11 = new RegExp("^/", "u");
+const pattern13 = new RegExp("(^|/)(__proto__|constructor|prototype)(/|$)", "u");
+const pattern14 = new RegExp("^(/[^/]*)+$", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latencyMs === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema36.allOf[0].anyOf[0].required,parentSchema:schema36.allOf[0].anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema36.allOf[0].anyOf[1].required,parentSchema:schema36.allOf[0].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dropFields === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema36.allOf[0].anyOf[2].required,parentSchema:schema36.allOf[0].anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.allOf[0].anyOf,parentSchema:schema36.allOf[0],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema37,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 === "string"){
+if(func1(data1) > 2048){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema36.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema36.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.path.type,parentSchema:schema36.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.apiKey !== undefined){
+let data2 = data.apiKey;
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema36.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.apiKey.type,parentSchema:schema36.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.latencyMs !== undefined){
+let data3 = data.latencyMs;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.latencyMs.type,parentSchema:schema36.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 60000 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema36.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data4 = data.status;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.status.type,parentSchema:schema36.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema36.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.status.enum,parentSchema:schema36.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data5 = data.code;
+if(typeof data5 !== "string"){
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.code.type,parentSchema:schema36.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema36.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.code.enum,parentSchema:schema36.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.errorRate !== undefined){
+let data6 = data.errorRate;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema36.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.errorRate.type,parentSchema:schema36.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.dropFields !== undefined){
+let data7 = data.dropFields;
+if(Array.isArray(data7)){
+if(data7.length > 100){
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema36.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.length < 1){
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+const _errs26 = errors;
+const _errs27 = errors;
+if(typeof data8 === "string"){
+if(!pattern13.test(data8)){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var valid6 = _errs27 === errors;
+if(valid6){
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema36.properties.dropFields.items.not,parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data8 === "string"){
+if(func1(data8) > 1000){
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.dropFields.items.type,parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.dropFields.type,parentSchema:schema36.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2743,14 +3165,46 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.type,parentSchema:schema1,data};
+if(data.faults !== undefined){
+let data17 = data.faults;
+if(Array.isArray(data17)){
+if(data17.length > 100){
+const err25 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema1.properties.faults,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate21(data17[i5], {instancePath:instancePath+"/faults/" + i5,parentData:data17,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema1.properties.faults.type,parentSchema:schema1.properties.faults,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.type,parentSchema:schema1,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -2780,12 +3234,12 @@ return errors === 0;
 }
 validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v1 = validate22;
+const v1 = validate24;
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3089,17 +3543,17 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v2 = validate23;
+const v2 = validate25;
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3455,9 +3909,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.type,parentSchema:schema1,data};
+if(data.faults !== undefined){
+let data17 = data.faults;
+if(Array.isArray(data17)){
+if(data17.length > 100){
+const err25 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema1.properties.faults,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3466,17 +3922,47 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate23.errors = vErrors;
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate21(data17[i5], {instancePath:instancePath+"/faults/" + i5,parentData:data17,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema1.properties.faults.type,parentSchema:schema1.properties.faults,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema1.type,parentSchema:schema1,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v3 = validate30;
+const v3 = validate33;
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3505,17 +3991,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v4 = validate31;
+const v4 = validate34;
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3544,17 +4030,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v5 = validate32;
+const v5 = validate35;
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3593,17 +4079,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v6 = validate33;
+const v6 = validate36;
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3642,17 +4128,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v7 = validate34;
+const v7 = validate37;
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3691,17 +4177,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v8 = validate35;
+const v8 = validate38;
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3730,17 +4216,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v9 = validate36;
+const v9 = validate39;
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3957,18 +4443,18 @@ vErrors = null;
 }
 }
 }
-validate36.errors = vErrors;
+validate39.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate39.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const v10 = validate37;
+const v10 = validate40;
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4022,17 +4508,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v11 = validate38;
+const v11 = validate41;
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4133,17 +4619,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v12 = validate39;
+const v12 = validate42;
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4279,17 +4765,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v13 = validate40;
+const v13 = validate43;
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4360,17 +4846,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v14 = validate42;
+const v14 = validate45;
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4535,17 +5021,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v15 = validate44;
+const v15 = validate47;
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4709,18 +5195,18 @@ vErrors = null;
 }
 }
 }
-validate44.errors = vErrors;
+validate47.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate44.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const v16 = validate45;
+const v16 = validate48;
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5324,17 +5810,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v17 = validate46;
+const v17 = validate49;
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5445,17 +5931,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v18 = validate47;
+const v18 = validate50;
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6015,17 +6501,473 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v19 = validate50;
+const v19 = validate53;
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate53.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern10.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+validate53.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const v20 = validate54;
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate54.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latencyMs === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema36.allOf[0].anyOf[0].required,parentSchema:schema36.allOf[0].anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema36.allOf[0].anyOf[1].required,parentSchema:schema36.allOf[0].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dropFields === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema36.allOf[0].anyOf[2].required,parentSchema:schema36.allOf[0].anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.allOf[0].anyOf,parentSchema:schema36.allOf[0],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema37,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 === "string"){
+if(func1(data1) > 2048){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema36.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema36.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.path.type,parentSchema:schema36.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.apiKey !== undefined){
+let data2 = data.apiKey;
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema36.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.apiKey.type,parentSchema:schema36.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.latencyMs !== undefined){
+let data3 = data.latencyMs;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.latencyMs.type,parentSchema:schema36.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 60000 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema36.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data4 = data.status;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.status.type,parentSchema:schema36.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema36.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.status.enum,parentSchema:schema36.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data5 = data.code;
+if(typeof data5 !== "string"){
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.code.type,parentSchema:schema36.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema36.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.code.enum,parentSchema:schema36.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.errorRate !== undefined){
+let data6 = data.errorRate;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema36.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema36.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.errorRate.type,parentSchema:schema36.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.dropFields !== undefined){
+let data7 = data.dropFields;
+if(Array.isArray(data7)){
+if(data7.length > 100){
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema36.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.length < 1){
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+const _errs26 = errors;
+const _errs27 = errors;
+if(typeof data8 === "string"){
+if(!pattern13.test(data8)){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var valid6 = _errs27 === errors;
+if(valid6){
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema36.properties.dropFields.items.not,parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data8 === "string"){
+if(func1(data8) > 1000){
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.dropFields.items.type,parentSchema:schema36.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.dropFields.type,parentSchema:schema36.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const v21 = validate55;
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6054,18 +6996,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v20 = validate51;
-const schema80 = {"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."};
+const v22 = validate56;
+const schema85 = {"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6074,7 +7016,7 @@ evaluated0.items = undefined;
 }
 if(typeof data === "string"){
 if(func1(data) > 2000){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6084,7 +7026,7 @@ vErrors.push(err0);
 errors++;
 }
 if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6095,7 +7037,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6104,18 +7046,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v21 = validate52;
-const schema81 = {"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."};
+const v23 = validate57;
+const schema86 = {"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6123,7 +7065,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.type,parentSchema:schema81,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.type,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6134,7 +7076,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81,data};
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6144,17 +7086,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate52.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v22 = validate53;
+const v24 = validate58;
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6371,19 +7313,19 @@ vErrors = null;
 }
 }
 }
-validate53.errors = vErrors;
+validate58.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate53.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate58.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const v23 = validate54;
-const schema84 = {"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."};
+const v25 = validate59;
+const schema89 = {"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6391,7 +7333,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.type,parentSchema:schema84,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.type,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6402,7 +7344,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 4294967295 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema84,data};
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6412,7 +7354,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84,data};
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6422,17 +7364,17 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate54.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const v24 = validate55;
+const v26 = validate60;
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6486,18 +7428,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v25 = validate56;
-const schema86 = {"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."};
+const v27 = validate61;
+const schema91 = {"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6514,7 +7456,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.type,parentSchema:schema86,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6523,18 +7465,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const v26 = validate58;
-const schema87 = {"type":"array","items":{"$ref":"#/$defs/Company"}};
+const v28 = validate63;
+const schema92 = {"type":"array","items":{"$ref":"#/$defs/Company"}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6551,7 +7493,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.type,parentSchema:schema87,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6560,18 +7502,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const v27 = validate60;
-const schema88 = {"type":"array","items":{"$ref":"#/$defs/ApiKey"}};
+const v29 = validate65;
+const schema93 = {"type":"array","items":{"$ref":"#/$defs/ApiKey"}};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6588,7 +7530,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.type,parentSchema:schema88,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.type,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6597,18 +7539,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const v28 = validate62;
-const schema89 = {"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."};
+const v30 = validate67;
+const schema94 = {"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6625,7 +7567,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.type,parentSchema:schema89,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.type,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6634,18 +7576,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const v29 = validate64;
-const schema90 = {"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."};
+const v31 = validate69;
+const schema95 = {"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6662,7 +7604,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.type,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.type,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6671,10 +7613,57 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const v32 = validate71;
+const schema96 = {"type":"array","maxItems":100,"items":{"$ref":"#/$defs/Fault"},"description":"Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded."};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+if(data.length > 100){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate21(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.type,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 return {
   "scenario#": v0,
@@ -6696,16 +7685,19 @@ return {
   "scenario#/$defs/ApiKey": v16,
   "scenario#/$defs/WeightedCostKey": v17,
   "scenario#/$defs/Generator": v18,
-  "scenario#/$defs/Scenario/properties/name": v19,
-  "scenario#/$defs/Scenario/properties/description": v20,
-  "scenario#/$defs/Scenario/properties/revision": v21,
-  "scenario#/$defs/Scenario/properties/clock": v22,
-  "scenario#/$defs/Scenario/properties/seed": v23,
-  "scenario#/$defs/Scenario/properties/rateLimit": v24,
-  "scenario#/$defs/Scenario/properties/atsIntegrations": v25,
-  "scenario#/$defs/Scenario/properties/companies": v26,
-  "scenario#/$defs/Scenario/properties/apiKeys": v27,
-  "scenario#/$defs/Scenario/properties/usageEvents": v28,
-  "scenario#/$defs/Scenario/properties/generators": v29,
+  "scenario#/$defs/FaultId": v19,
+  "scenario#/$defs/Fault": v20,
+  "scenario#/$defs/Scenario/properties/name": v21,
+  "scenario#/$defs/Scenario/properties/description": v22,
+  "scenario#/$defs/Scenario/properties/revision": v23,
+  "scenario#/$defs/Scenario/properties/clock": v24,
+  "scenario#/$defs/Scenario/properties/seed": v25,
+  "scenario#/$defs/Scenario/properties/rateLimit": v26,
+  "scenario#/$defs/Scenario/properties/atsIntegrations": v27,
+  "scenario#/$defs/Scenario/properties/companies": v28,
+  "scenario#/$defs/Scenario/properties/apiKeys": v29,
+  "scenario#/$defs/Scenario/properties/usageEvents": v30,
+  "scenario#/$defs/Scenario/properties/generators": v31,
+  "scenario#/$defs/Scenario/properties/faults": v32,
 };
 };

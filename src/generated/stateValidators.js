@@ -2,16 +2,16 @@
 // test/spec/generatedData.test.ts fails when this file differs from a fresh generation.
 /** Builds the validators compiled ahead of time, by `<spec>#<JSON pointer>` (src/validation/compiledValidators.ts); `runtime` is src/validation/ajvRuntime.ts's `AJV_RUNTIME`. */
 export function createStateValidators(runtime) {
-const v0 = validate23;
+const v0 = validate25;
 const schema7 = {"type":"object","additionalProperties":false,"required":["name"],"description":"An ATS integration (DESIGN §6.1). A missing id is a new UUID.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100}}};
 const schema8 = {"type":"string","format":"uuid","description":"A UUID, compared case-insensitively."};
 const formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const func1 = runtime.ajvUcs2length.default;
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -112,12 +112,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v1 = validate24;
+const v1 = validate26;
 const schema9 = {"type":"object","additionalProperties":false,"required":["name","billingSystem"],"description":"A company (DESIGN §6.1). A missing id is a new UUID; atsIntegrationId makes it managed by that ATS integration; pricing prices a credits company's events that carry no explicit credits.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"pricing":{"$ref":"#/$defs/Pricing"}}};
 const schema12 = {"type":"object","description":"Pricing rules of a credits company by agent focus (DESIGN §6.1).","propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"$ref":"#/$defs/PricingRule"}};
 const schema13 = {"type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":64,"description":"An interview agent's focus: GENERIC, SCREENING, OUTREACH, LANGUAGE_TEST, … (DESIGN §6.1).","examples":["GENERIC"]};
@@ -350,10 +350,10 @@ return errors === 0;
 validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -518,18 +518,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v2 = validate26;
-const schema42 = {"type":"object","description":"Fields to change; `null` removes an optional field.","additionalProperties":false,"minProperties":1,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"oneOf":[{"type":"string","format":"uuid"},{"type":"null"}]},"pricing":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/Pricing"},{"type":"null"}]}}};
+const v2 = validate28;
+const schema44 = {"type":"object","description":"Fields to change; `null` removes an optional field.","additionalProperties":false,"minProperties":1,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"oneOf":[{"type":"string","format":"uuid"},{"type":"null"}]},"pricing":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/Pricing"},{"type":"null"}]}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -600,16 +600,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -618,7 +618,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -629,7 +629,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "billingSystem")) || (key0 === "atsIntegrationId")) || (key0 === "pricing"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -643,7 +643,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(func1(data0) > 100){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema42.properties.name,data:data0};
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -653,7 +653,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -664,7 +664,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.name.type,parentSchema:schema42.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -677,7 +677,7 @@ errors++;
 if(data.billingSystem !== undefined){
 let data1 = data.billingSystem;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.billingSystem.type,parentSchema:schema42.properties.billingSystem,data:data1};
+const err5 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.billingSystem.type,parentSchema:schema44.properties.billingSystem,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -687,7 +687,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data1 === "minutes") || (data1 === "credits"))){
-const err6 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/enum",keyword:"enum",params:{allowedValues: schema42.properties.billingSystem.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.billingSystem.enum,parentSchema:schema42.properties.billingSystem,data:data1};
+const err6 = {instancePath:instancePath+"/billingSystem",schemaPath:"#/properties/billingSystem/enum",keyword:"enum",params:{allowedValues: schema44.properties.billingSystem.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.billingSystem.enum,parentSchema:schema44.properties.billingSystem,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -705,7 +705,7 @@ let passing0 = null;
 const _errs8 = errors;
 if(typeof data2 === "string"){
 if(!(formats2.test(data2))){
-const err7 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema42.properties.atsIntegrationId.oneOf[0],data:data2};
+const err7 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema44.properties.atsIntegrationId.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -716,7 +716,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.atsIntegrationId.oneOf[0].type,parentSchema:schema42.properties.atsIntegrationId.oneOf[0],data:data2};
+const err8 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.atsIntegrationId.oneOf[0].type,parentSchema:schema44.properties.atsIntegrationId.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -732,7 +732,7 @@ passing0 = 0;
 }
 const _errs10 = errors;
 if(data2 !== null){
-const err9 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema42.properties.atsIntegrationId.oneOf[1].type,parentSchema:schema42.properties.atsIntegrationId.oneOf[1],data:data2};
+const err9 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema44.properties.atsIntegrationId.oneOf[1].type,parentSchema:schema44.properties.atsIntegrationId.oneOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -753,7 +753,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err10 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema42.properties.atsIntegrationId.oneOf,parentSchema:schema42.properties.atsIntegrationId,data:data2};
+const err10 = {instancePath:instancePath+"/atsIntegrationId",schemaPath:"#/properties/atsIntegrationId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.atsIntegrationId.oneOf,parentSchema:schema44.properties.atsIntegrationId,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -780,8 +780,8 @@ const _errs13 = errors;
 let valid2 = false;
 let passing1 = null;
 const _errs14 = errors;
-if(!(validate27(data3, {instancePath:instancePath+"/pricing",parentData:data,parentDataProperty:"pricing",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate29(data3, {instancePath:instancePath+"/pricing",parentData:data,parentDataProperty:"pricing",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs14 === errors;
@@ -791,7 +791,7 @@ passing1 = 0;
 }
 const _errs15 = errors;
 if(data3 !== null){
-const err11 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema42.properties.pricing.oneOf[1].type,parentSchema:schema42.properties.pricing.oneOf[1],data:data3};
+const err11 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema44.properties.pricing.oneOf[1].type,parentSchema:schema44.properties.pricing.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -812,7 +812,7 @@ passing1 = 1;
 }
 }
 if(!valid2){
-const err12 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema42.properties.pricing.oneOf,parentSchema:schema42.properties.pricing,data:data3};
+const err12 = {instancePath:instancePath+"/pricing",schemaPath:"#/properties/pricing/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema44.properties.pricing.oneOf,parentSchema:schema44.properties.pricing,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -835,7 +835,7 @@ vErrors = null;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -844,12 +844,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v3 = validate30;
+const v3 = validate32;
 const schema18 = {"type":"object","additionalProperties":false,"required":["type"],"description":"An API key (DESIGN §6.1). A regular key needs companyId, an ATS key needs atsIntegrationId. A key is expired when now ≥ expiresAt.","properties":{"key":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$","description":"The secret sent as `Authorization: Bearer <key>`; default a new random sk_test_… key.","examples":["sk_test_regular_minutes"]},"type":{"type":"string","enum":["regular","ats"]},"companyId":{"$ref":"#/$defs/Uuid"},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"scopes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"uniqueItems":true,"description":"Granted scopes; GET /billing/usage needs read:billing. Default: [\"read:billing\"]."},"status":{"type":"string","enum":["active","revoked","suspended"],"description":"A revoked key answers 401 INVALID_API_KEY, a suspended one 403 API_KEY_SUSPENDED (DESIGN §3.1). Default: active."},"expiresAt":{"$ref":"#/$defs/DateTime"},"plan":{"$ref":"#/$defs/RateLimitPlan"}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"regular"}}},"then":{"required":["companyId"],"properties":{"atsIntegrationId":false}}},{"if":{"required":["type"],"properties":{"type":{"const":"ats"}}},"then":{"required":["atsIntegrationId"],"properties":{"companyId":false}}}]};
 const schema5 = {"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).","examples":["2024-01-31T10:30:00Z","2024-01-31T12:30:00+02:00"]};
 const schema22 = {"description":"A key's rate limits (DESIGN §3.6): trial 30/min 500/h, starter 120/5000, business 300/15000, scale 600/30000, or explicit limits. Without a plan: 60/min, 2000/h.","oneOf":[{"type":"string","enum":["trial","starter","business","scale"]},{"type":"object","additionalProperties":false,"required":["perMinute","perHour"],"properties":{"perMinute":{"type":"integer","minimum":1},"perHour":{"type":"integer","minimum":1}}}]};
@@ -857,10 +857,10 @@ const pattern3 = new RegExp("^sk_[A-Za-z0-9_]{1,120}$", "u");
 const pattern1 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", "u");
 const formats0 = runtime.ajvFormats.fullFormats["date-time"];
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1464,19 +1464,19 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v4 = validate31;
-const schema50 = {"type":"object","description":"Fields to change; `null` removes `expiresAt` or `plan`.","additionalProperties":false,"minProperties":1,"properties":{"scopes":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100}},"status":{"type":"string","enum":["active","revoked","suspended"]},"expiresAt":{"oneOf":[{"$ref":"#/components/schemas/Instant"},{"type":"null"}]},"plan":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/RateLimitPlan"},{"type":"null"}]}}};
-const schema52 = {"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and a `Z` or `±HH:MM` offset (fractions optional). The\nmock always sends UTC with milliseconds, as JavaScript's `toISOString()` writes it\n(`2024-01-31T10:30:00.000Z`); the public docs show `2024-01-15T10:30:00Z`, which is valid\ntoo. The pattern refuses what `format: date-time` alone lets through: a space instead\nof `T`, second 60 and hour-only offsets (`+09`, `+0930`); the format adds the calendar\ncheck (`2024-02-30T00:00:00Z` is refused).\n","examples":["2024-01-31T10:30:00.000Z"]};
+const v4 = validate33;
+const schema52 = {"type":"object","description":"Fields to change; `null` removes `expiresAt` or `plan`.","additionalProperties":false,"minProperties":1,"properties":{"scopes":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100}},"status":{"type":"string","enum":["active","revoked","suspended"]},"expiresAt":{"oneOf":[{"$ref":"#/components/schemas/Instant"},{"type":"null"}]},"plan":{"oneOf":[{"$ref":"./scenario.schema.json#/$defs/RateLimitPlan"},{"type":"null"}]}}};
+const schema54 = {"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and a `Z` or `±HH:MM` offset (fractions optional). The\nmock always sends UTC with milliseconds, as JavaScript's `toISOString()` writes it\n(`2024-01-31T10:30:00.000Z`); the public docs show `2024-01-15T10:30:00Z`, which is valid\ntoo. The pattern refuses what `format: date-time` alone lets through: a space instead\nof `T`, second 60 and hour-only offsets (`+09`, `+0930`); the format adds the calendar\ncheck (`2024-02-30T00:00:00Z` is refused).\n","examples":["2024-01-31T10:30:00.000Z"]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1485,7 +1485,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1496,7 +1496,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "scopes") || (key0 === "status")) || (key0 === "expiresAt")) || (key0 === "plan"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1514,7 +1514,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err2 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema50.properties.scopes.items,data:data1};
+const err2 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema52.properties.scopes.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1524,7 +1524,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.scopes.items,data:data1};
+const err3 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.scopes.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1535,7 +1535,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.scopes.items.type,parentSchema:schema50.properties.scopes.items,data:data1};
+const err4 = {instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.scopes.items.type,parentSchema:schema52.properties.scopes.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1556,7 +1556,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err5 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema50.properties.scopes,data:data0};
+const err5 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema52.properties.scopes,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1571,7 +1571,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.scopes.type,parentSchema:schema50.properties.scopes,data:data0};
+const err6 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.scopes.type,parentSchema:schema52.properties.scopes,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1584,7 +1584,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.status.type,parentSchema:schema50.properties.status,data:data2};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.status.type,parentSchema:schema52.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1594,7 +1594,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(((data2 === "active") || (data2 === "revoked")) || (data2 === "suspended"))){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.status.enum,parentSchema:schema50.properties.status,data:data2};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.status.enum,parentSchema:schema52.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1612,7 +1612,7 @@ let passing0 = null;
 const _errs10 = errors;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err9 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema52,data:data3};
+const err9 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1622,7 +1622,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema52,data:data3};
+const err10 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1633,7 +1633,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data3};
+const err11 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/components/schemas/Instant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1649,7 +1649,7 @@ passing0 = 0;
 }
 const _errs13 = errors;
 if(data3 !== null){
-const err12 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema50.properties.expiresAt.oneOf[1].type,parentSchema:schema50.properties.expiresAt.oneOf[1],data:data3};
+const err12 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.expiresAt.oneOf[1].type,parentSchema:schema52.properties.expiresAt.oneOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1670,7 +1670,7 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err13 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema50.properties.expiresAt.oneOf,parentSchema:schema50.properties.expiresAt,data:data3};
+const err13 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema52.properties.expiresAt.oneOf,parentSchema:schema52.properties.expiresAt,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1860,7 +1860,7 @@ passing1 = 0;
 }
 const _errs29 = errors;
 if(data4 !== null){
-const err25 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema50.properties.plan.oneOf[1].type,parentSchema:schema50.properties.plan.oneOf[1],data:data4};
+const err25 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema52.properties.plan.oneOf[1].type,parentSchema:schema52.properties.plan.oneOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1881,7 +1881,7 @@ passing1 = 1;
 }
 }
 if(!valid6){
-const err26 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema50.properties.plan.oneOf,parentSchema:schema50.properties.plan,data:data4};
+const err26 = {instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema52.properties.plan.oneOf,parentSchema:schema52.properties.plan,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1904,7 +1904,7 @@ vErrors = null;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1913,20 +1913,20 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v5 = validate33;
-const schema54 = {"description":"A clock change (DESIGN §6.4).","oneOf":[{"$ref":"./scenario.schema.json#/$defs/Clock"},{"$ref":"#/components/schemas/ClockAdvance"}]};
-const schema57 = {"type":"object","title":"ClockAdvance","description":"Moves the clock forward by `advanceMs` milliseconds.","additionalProperties":false,"required":["advanceMs"],"properties":{"advanceMs":{"type":"integer","minimum":0}}};
+const v5 = validate35;
+const schema56 = {"description":"A clock change (DESIGN §6.4).","oneOf":[{"$ref":"./scenario.schema.json#/$defs/Clock"},{"$ref":"#/components/schemas/ClockAdvance"}]};
+const schema59 = {"type":"object","title":"ClockAdvance","description":"Moves the clock forward by `advanceMs` milliseconds.","additionalProperties":false,"required":["advanceMs"],"properties":{"advanceMs":{"type":"integer","minimum":0}}};
 const schema4 = {"description":"The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time.","oneOf":[{"type":"object","title":"FrozenClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"frozen"},"now":{"$ref":"#/$defs/DateTime"}}},{"type":"object","title":"RealClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"real"},"offsetMs":{"type":"integer","minimum":0,"maximum":3153600000000,"description":"Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years)."}}}]};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2143,17 +2143,17 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate34.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2164,12 +2164,12 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 else {
-var props0 = validate34.evaluated.props;
+var props0 = validate36.evaluated.props;
 }
 var _valid0 = _errs1 === errors;
 if(_valid0){
@@ -2179,7 +2179,7 @@ passing0 = 0;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.advanceMs === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/required",keyword:"required",params:{missingProperty: "advanceMs"},message:"must have required property '"+"advanceMs"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err0 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/required",keyword:"required",params:{missingProperty: "advanceMs"},message:"must have required property '"+"advanceMs"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2190,7 +2190,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "advanceMs")){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2203,7 +2203,7 @@ errors++;
 if(data.advanceMs !== undefined){
 let data0 = data.advanceMs;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.advanceMs.type,parentSchema:schema57.properties.advanceMs,data:data0};
+const err2 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.advanceMs.type,parentSchema:schema59.properties.advanceMs,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2214,7 +2214,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57.properties.advanceMs,data:data0};
+const err3 = {instancePath:instancePath+"/advanceMs",schemaPath:"#/components/schemas/ClockAdvance/properties/advanceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.advanceMs,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2227,7 +2227,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err4 = {instancePath,schemaPath:"#/components/schemas/ClockAdvance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2251,7 +2251,7 @@ props0 = true;
 }
 }
 if(!valid0){
-const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema54.oneOf,parentSchema:schema54,data};
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema56.oneOf,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2271,24 +2271,24 @@ vErrors = null;
 }
 }
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate33.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate35.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const v6 = validate36;
-const schema58 = {"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request\npath, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the\nfirst matching fault applies. The request is delayed by `latencyMs`; then a share\n`errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as\nthe real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`,\n401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404\n`RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers\nand `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code`\npicks another code the spec allows for that status. Otherwise the request is served with the\n`dropFields` JSON pointers removed from the body (an array element is spliced out), e.g.\n`/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault\nmeant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`.\nAt least one of `latencyMs`, `status`, `dropFields` is required.\n","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/components/schemas/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400:\n`VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`,\n`API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429:\n`RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first.\nNeeds `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.\n","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}};
-const schema59 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."};
-const pattern15 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
-const pattern16 = new RegExp("^/", "u");
-const pattern18 = new RegExp("(^|/)(__proto__|constructor|prototype)(/|$)", "u");
-const pattern19 = new RegExp("^(/[^/]*)+$", "u");
+const v6 = validate38;
+const schema37 = {"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the first matching fault applies. The request is delayed by `latencyMs`; then a share `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`, 401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404 `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code` picks another code the spec allows for that status. Otherwise the request is served with the `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g. `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`. At least one of `latencyMs`, `status`, `dropFields` is required.","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/$defs/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400: `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429: `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first. Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}};
+const schema38 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."};
+const pattern10 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
+const pattern11 = new RegExp("^/", "u");
+const pattern13 = new RegExp("(^|/)(__proto__|constructor|prototype)(/|$)", "u");
+const pattern14 = new RegExp("^(/[^/]*)+$", "u");
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2300,7 +2300,7 @@ let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.latencyMs === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema58.allOf[0].anyOf[0].required,parentSchema:schema58.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema37.allOf[0].anyOf[0].required,parentSchema:schema37.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2315,7 +2315,7 @@ valid1 = valid1 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema58.allOf[0].anyOf[1].required,parentSchema:schema58.allOf[0].anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema37.allOf[0].anyOf[1].required,parentSchema:schema37.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2330,7 +2330,7 @@ valid1 = valid1 || _valid0;
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dropFields === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema58.allOf[0].anyOf[2].required,parentSchema:schema58.allOf[0].anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema37.allOf[0].anyOf[2].required,parentSchema:schema37.allOf[0].anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2343,7 +2343,7 @@ errors++;
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.allOf[0].anyOf,parentSchema:schema58.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.allOf[0].anyOf,parentSchema:schema37.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2366,7 +2366,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2379,8 +2379,8 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern15.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema59,data:data0};
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2391,7 +2391,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2405,7 +2405,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 if(typeof data1 === "string"){
 if(func1(data1) > 2048){
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema58.properties.path,data:data1};
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2414,8 +2414,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern16.test(data1)){
-const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema58.properties.path,data:data1};
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2426,7 +2426,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.path.type,parentSchema:schema58.properties.path,data:data1};
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2440,7 +2440,7 @@ if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if(typeof data2 === "string"){
 if(!pattern3.test(data2)){
-const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema58.properties.apiKey,data:data2};
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema37.properties.apiKey,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2451,7 +2451,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.apiKey.type,parentSchema:schema58.properties.apiKey,data:data2};
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.apiKey.type,parentSchema:schema37.properties.apiKey,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2464,7 +2464,7 @@ errors++;
 if(data.latencyMs !== undefined){
 let data3 = data.latencyMs;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.latencyMs.type,parentSchema:schema58.properties.latencyMs,data:data3};
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.latencyMs.type,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2475,7 +2475,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 60000 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema58.properties.latencyMs,data:data3};
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2485,7 +2485,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.latencyMs,data:data3};
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.latencyMs,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2499,7 +2499,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.status.type,parentSchema:schema58.properties.status,data:data4};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.status.type,parentSchema:schema37.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2509,7 +2509,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema58.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.status.enum,parentSchema:schema58.properties.status,data:data4};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema37.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.status.enum,parentSchema:schema37.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2522,7 +2522,7 @@ errors++;
 if(data.code !== undefined){
 let data5 = data.code;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.code.type,parentSchema:schema58.properties.code,data:data5};
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.code.type,parentSchema:schema37.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2532,7 +2532,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
-const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema58.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.code.enum,parentSchema:schema58.properties.code,data:data5};
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema37.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.code.enum,parentSchema:schema37.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2546,7 +2546,7 @@ if(data.errorRate !== undefined){
 let data6 = data.errorRate;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 1 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema58.properties.errorRate,data:data6};
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2556,7 +2556,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.errorRate,data:data6};
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2567,7 +2567,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.errorRate.type,parentSchema:schema58.properties.errorRate,data:data6};
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.errorRate.type,parentSchema:schema37.properties.errorRate,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2581,7 +2581,7 @@ if(data.dropFields !== undefined){
 let data7 = data.dropFields;
 if(Array.isArray(data7)){
 if(data7.length > 100){
-const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema58.properties.dropFields,data:data7};
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2591,7 +2591,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7.length < 1){
-const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.dropFields,data:data7};
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2606,7 +2606,7 @@ let data8 = data7[i0];
 const _errs26 = errors;
 const _errs27 = errors;
 if(typeof data8 === "string"){
-if(!pattern18.test(data8)){
+if(!pattern13.test(data8)){
 const err24 = {};
 if(vErrors === null){
 vErrors = [err24];
@@ -2619,7 +2619,7 @@ errors++;
 }
 var valid6 = _errs27 === errors;
 if(valid6){
-const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema58.properties.dropFields.items.not,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.properties.dropFields.items.not,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2641,7 +2641,7 @@ vErrors = null;
 }
 if(typeof data8 === "string"){
 if(func1(data8) > 1000){
-const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2650,8 +2650,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern19.test(data8)){
-const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema58.properties.dropFields.items,data:data8};
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2662,7 +2662,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.dropFields.items.type,parentSchema:schema58.properties.dropFields.items,data:data8};
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.dropFields.items.type,parentSchema:schema37.properties.dropFields.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2674,7 +2674,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.dropFields.type,parentSchema:schema58.properties.dropFields,data:data7};
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.dropFields.type,parentSchema:schema37.properties.dropFields,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2686,7 +2686,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2695,18 +2695,18 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v7 = validate37;
-const schema60 = {"type":"object","description":"Pact's state-change request.","additionalProperties":false,"required":["state"],"properties":{"state":{"type":"string","minLength":1,"maxLength":500,"description":"The consumer's `given(...)` sentence, exactly."},"params":{"type":"object","description":"The state's parameters from the pact file."},"action":{"type":"string","enum":["setup","teardown"],"description":"Default `setup`."}}};
+const v7 = validate39;
+const schema62 = {"type":"object","description":"Pact's state-change request.","additionalProperties":false,"required":["state"],"properties":{"state":{"type":"string","minLength":1,"maxLength":500,"description":"The consumer's `given(...)` sentence, exactly."},"params":{"type":"object","description":"The state's parameters from the pact file."},"action":{"type":"string","enum":["setup","teardown"],"description":"Default `setup`."}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2715,7 +2715,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.state === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2726,7 +2726,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "state") || (key0 === "params")) || (key0 === "action"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2740,7 +2740,7 @@ if(data.state !== undefined){
 let data0 = data.state;
 if(typeof data0 === "string"){
 if(func1(data0) > 500){
-const err2 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema60.properties.state,data:data0};
+const err2 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema62.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2750,7 +2750,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.state,data:data0};
+const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2761,7 +2761,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.state.type,parentSchema:schema60.properties.state,data:data0};
+const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.state.type,parentSchema:schema62.properties.state,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2774,7 +2774,7 @@ errors++;
 if(data.params !== undefined){
 let data1 = data.params;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err5 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.params.type,parentSchema:schema60.properties.params,data:data1};
+const err5 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.properties.params.type,parentSchema:schema62.properties.params,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2787,7 +2787,7 @@ errors++;
 if(data.action !== undefined){
 let data2 = data.action;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.action.type,parentSchema:schema60.properties.action,data:data2};
+const err6 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.action.type,parentSchema:schema62.properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2797,7 +2797,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data2 === "setup") || (data2 === "teardown"))){
-const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema60.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.action.enum,parentSchema:schema60.properties.action,data:data2};
+const err7 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema62.properties.action.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.action.enum,parentSchema:schema62.properties.action,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2809,7 +2809,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2818,14 +2818,14 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const v8 = validate1;
-const schema1 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://instaview.local/spec/scenario.schema.json","title":"InstaView mock scenario","$comment":"Defaults are stated in descriptions, not with the default keyword, so that openapi-typescript keeps those fields optional in the generated input types (src/generated/admin.ts).","description":"A QA scenario for the InstaView billing mock (DESIGN §7): the entities of §6.1 (ATS integrations, companies, API keys, usage events), optional faker generators, the clock, the seed and rate limiting. YAML or JSON. Unknown fields are errors everywhere, so a typo fails instead of being ignored. The schema cannot check cross references (an event's unknown companyId), quantities' decimal places, or duplicate ids: the store rejects those when it loads the scenario. The same entity schemas ($defs) describe the bodies of the /__admin control plane (spec/admin.openapi.yaml).","$ref":"#/$defs/Scenario","$defs":{"Scenario":{"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."}}},"ScenarioName":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]},"Uuid":{"type":"string","format":"uuid","description":"A UUID, compared case-insensitively."},"DateTime":{"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).","examples":["2024-01-31T10:30:00Z","2024-01-31T12:30:00+02:00"]},"AgentFocus":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":64,"description":"An interview agent's focus: GENERIC, SCREENING, OUTREACH, LANGUAGE_TEST, … (DESIGN §6.1).","examples":["GENERIC"]},"CostKey":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A usage bucket, e.g. interview_minutes.","examples":["interview_minutes"]},"Quantity":{"type":"number","minimum":0,"description":"A non-negative quantity (minutes or credits). At most 3 decimal places: enforced by the store with a 400, never rounded (DESIGN §6.1); not by this schema, since multipleOf is unreliable on binary floats."},"Clock":{"description":"The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time.","oneOf":[{"type":"object","title":"FrozenClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"frozen"},"now":{"$ref":"#/$defs/DateTime"}}},{"type":"object","title":"RealClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"real"},"offsetMs":{"type":"integer","minimum":0,"maximum":3153600000000,"description":"Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years)."}}}]},"RateLimit":{"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}},"AtsIntegration":{"type":"object","additionalProperties":false,"required":["name"],"description":"An ATS integration (DESIGN §6.1). A missing id is a new UUID.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100}}},"PricingRule":{"type":"object","additionalProperties":false,"required":["baseCost","includedMinutes","costPerMinute"],"description":"credits = baseCost + costPerMinute × max(0, minutes − includedMinutes), rounded half-up to 3 decimals when the event is stored (DESIGN §6.1). Each number has at most 3 decimal places (checked by the store).","properties":{"baseCost":{"$ref":"#/$defs/Quantity"},"includedMinutes":{"$ref":"#/$defs/Quantity"},"costPerMinute":{"$ref":"#/$defs/Quantity"}}},"Pricing":{"type":"object","description":"Pricing rules of a credits company by agent focus (DESIGN §6.1).","propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"$ref":"#/$defs/PricingRule"}},"Company":{"type":"object","additionalProperties":false,"required":["name","billingSystem"],"description":"A company (DESIGN §6.1). A missing id is a new UUID; atsIntegrationId makes it managed by that ATS integration; pricing prices a credits company's events that carry no explicit credits.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"pricing":{"$ref":"#/$defs/Pricing"}}},"RateLimitPlan":{"description":"A key's rate limits (DESIGN §3.6): trial 30/min 500/h, starter 120/5000, business 300/15000, scale 600/30000, or explicit limits. Without a plan: 60/min, 2000/h.","oneOf":[{"type":"string","enum":["trial","starter","business","scale"]},{"type":"object","additionalProperties":false,"required":["perMinute","perHour"],"properties":{"perMinute":{"type":"integer","minimum":1},"perHour":{"type":"integer","minimum":1}}}]},"ApiKey":{"type":"object","additionalProperties":false,"required":["type"],"description":"An API key (DESIGN §6.1). A regular key needs companyId, an ATS key needs atsIntegrationId. A key is expired when now ≥ expiresAt.","properties":{"key":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$","description":"The secret sent as `Authorization: Bearer <key>`; default a new random sk_test_… key.","examples":["sk_test_regular_minutes"]},"type":{"type":"string","enum":["regular","ats"]},"companyId":{"$ref":"#/$defs/Uuid"},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"scopes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"uniqueItems":true,"description":"Granted scopes; GET /billing/usage needs read:billing. Default: [\"read:billing\"]."},"status":{"type":"string","enum":["active","revoked","suspended"],"description":"A revoked key answers 401 INVALID_API_KEY, a suspended one 403 API_KEY_SUSPENDED (DESIGN §3.1). Default: active."},"expiresAt":{"$ref":"#/$defs/DateTime"},"plan":{"$ref":"#/$defs/RateLimitPlan"}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"regular"}}},"then":{"required":["companyId"],"properties":{"atsIntegrationId":false}}},{"if":{"required":["type"],"properties":{"type":{"const":"ats"}}},"then":{"required":["atsIntegrationId"],"properties":{"companyId":false}}}]},"UsageEventInput":{"type":"object","additionalProperties":false,"required":["companyId","occurredAt","minutes"],"description":"A usage event as given (DESIGN §6.1). A credits company's event needs credits or a pricing rule for its agentFocus; test events are stored but never counted (§3.4).","properties":{"id":{"$ref":"#/$defs/Uuid"},"companyId":{"$ref":"#/$defs/Uuid"},"interviewId":{"$ref":"#/$defs/Uuid","description":"The interview the event belongs to; default a new UUID (one event per interview)."},"costKey":{"$ref":"#/$defs/CostKey","description":"Default: interview_minutes."},"occurredAt":{"$ref":"#/$defs/DateTime"},"minutes":{"$ref":"#/$defs/Quantity"},"credits":{"$ref":"#/$defs/Quantity"},"agentFocus":{"$ref":"#/$defs/AgentFocus","description":"Default: GENERIC."},"isTest":{"type":"boolean","description":"A test interview's event: stored, never counted (DESIGN §3.4). Default: false."}}},"WeightedCostKey":{"type":"object","additionalProperties":false,"required":["costKey","weight"],"description":"A cost key and its weight relative to the other entries' weights.","properties":{"costKey":{"$ref":"#/$defs/CostKey"},"weight":{"type":"number","minimum":0}}},"Generator":{"type":"object","additionalProperties":false,"required":["companyId"],"description":"Faker-made usage events for one company (DESIGN §7), deterministic for the seed, the generator's position and the mock clock's UTC day (src/scenario/generateUsageEvents.ts). Events fall in the `days` whole UTC days before the start of now's UTC day. Each interview gets one event; a share multiEventShare gets a second one under an extra cost key with the same minutes. Cross-field rules (min ≤ max, weights not all 0) are checked by the generator.","properties":{"companyId":{"$ref":"#/$defs/Uuid"},"days":{"type":"integer","minimum":0,"maximum":3660,"description":"Number of whole UTC days before today covered by events. Default: 90."},"interviewsPerDay":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interviews per day, uniform in [min, max]; default {min: 2, max: 8}.","properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}},"durationMinutes":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interview length in minutes, uniform in [min, max] with `decimals` decimal places; default {min: 5, max: 45, decimals: 1}.","properties":{"min":{"type":"number","minimum":0},"max":{"type":"number","minimum":0},"decimals":{"type":"integer","minimum":0,"maximum":3,"description":"Default: 1."}}},"costKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of each interview's first event; default [{costKey: interview_minutes, weight: 1}]."},"extraCostKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of the extra event of multi-event interviews; default transcription (3), ai_analysis (1)."},"multiEventShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews that get a second event; 0 for one event per interview. Default: 0.25."},"agentFocusMix":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"type":"number","minimum":0},"description":"Agent focus → weight; default GENERIC 5, SCREENING 3, LANGUAGE_TEST 1, OUTREACH 1."},"testShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews whose events are all isTest (never counted). Default: 0.02."}}}}};
-const schema2 = {"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."}}};
+const schema1 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://instaview.local/spec/scenario.schema.json","title":"InstaView mock scenario","$comment":"Defaults are stated in descriptions, not with the default keyword, so that openapi-typescript keeps those fields optional in the generated input types (src/generated/admin.ts).","description":"A QA scenario for the InstaView billing mock (DESIGN §7): the entities of §6.1 (ATS integrations, companies, API keys, usage events), optional faker generators, the clock, the seed and rate limiting. YAML or JSON. Unknown fields are errors everywhere, so a typo fails instead of being ignored. The schema cannot check cross references (an event's unknown companyId), quantities' decimal places, or duplicate ids: the store rejects those when it loads the scenario. The same entity schemas ($defs) describe the bodies of the /__admin control plane (spec/admin.openapi.yaml).","$ref":"#/$defs/Scenario","$defs":{"Scenario":{"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."},"faults":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/Fault"},"description":"Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded."}}},"ScenarioName":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]},"Uuid":{"type":"string","format":"uuid","description":"A UUID, compared case-insensitively."},"DateTime":{"type":"string","format":"date-time","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$","description":"An RFC 3339 date-time with seconds and Z or a ±HH:MM offset, e.g. 2024-01-31T10:30:00Z; the same grammar as Instant in spec/openapi.yaml. The pattern refuses what format date-time alone lets through (a space instead of T, second 60, hour-only offsets such as +09 or +0930), which the mock would refuse anyway; the format adds the calendar check (2024-02-30T00:00:00Z is refused).","examples":["2024-01-31T10:30:00Z","2024-01-31T12:30:00+02:00"]},"AgentFocus":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":64,"description":"An interview agent's focus: GENERIC, SCREENING, OUTREACH, LANGUAGE_TEST, … (DESIGN §6.1).","examples":["GENERIC"]},"CostKey":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64,"description":"A usage bucket, e.g. interview_minutes.","examples":["interview_minutes"]},"Quantity":{"type":"number","minimum":0,"description":"A non-negative quantity (minutes or credits). At most 3 decimal places: enforced by the store with a 400, never rounded (DESIGN §6.1); not by this schema, since multipleOf is unreliable on binary floats."},"Clock":{"description":"The mock clock (DESIGN §6.4): frozen at `now` (the load instant when `now` is absent), or real time.","oneOf":[{"type":"object","title":"FrozenClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"frozen"},"now":{"$ref":"#/$defs/DateTime"}}},{"type":"object","title":"RealClock","additionalProperties":false,"required":["mode"],"properties":{"mode":{"const":"real"},"offsetMs":{"type":"integer","minimum":0,"maximum":3153600000000,"description":"Milliseconds added to wall time (what earlier clock advances left; default 0, at most 100 years)."}}}]},"RateLimit":{"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}},"AtsIntegration":{"type":"object","additionalProperties":false,"required":["name"],"description":"An ATS integration (DESIGN §6.1). A missing id is a new UUID.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100}}},"PricingRule":{"type":"object","additionalProperties":false,"required":["baseCost","includedMinutes","costPerMinute"],"description":"credits = baseCost + costPerMinute × max(0, minutes − includedMinutes), rounded half-up to 3 decimals when the event is stored (DESIGN §6.1). Each number has at most 3 decimal places (checked by the store).","properties":{"baseCost":{"$ref":"#/$defs/Quantity"},"includedMinutes":{"$ref":"#/$defs/Quantity"},"costPerMinute":{"$ref":"#/$defs/Quantity"}}},"Pricing":{"type":"object","description":"Pricing rules of a credits company by agent focus (DESIGN §6.1).","propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"$ref":"#/$defs/PricingRule"}},"Company":{"type":"object","additionalProperties":false,"required":["name","billingSystem"],"description":"A company (DESIGN §6.1). A missing id is a new UUID; atsIntegrationId makes it managed by that ATS integration; pricing prices a credits company's events that carry no explicit credits.","properties":{"id":{"$ref":"#/$defs/Uuid"},"name":{"type":"string","minLength":1,"maxLength":100},"billingSystem":{"type":"string","enum":["minutes","credits"]},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"pricing":{"$ref":"#/$defs/Pricing"}}},"RateLimitPlan":{"description":"A key's rate limits (DESIGN §3.6): trial 30/min 500/h, starter 120/5000, business 300/15000, scale 600/30000, or explicit limits. Without a plan: 60/min, 2000/h.","oneOf":[{"type":"string","enum":["trial","starter","business","scale"]},{"type":"object","additionalProperties":false,"required":["perMinute","perHour"],"properties":{"perMinute":{"type":"integer","minimum":1},"perHour":{"type":"integer","minimum":1}}}]},"ApiKey":{"type":"object","additionalProperties":false,"required":["type"],"description":"An API key (DESIGN §6.1). A regular key needs companyId, an ATS key needs atsIntegrationId. A key is expired when now ≥ expiresAt.","properties":{"key":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$","description":"The secret sent as `Authorization: Bearer <key>`; default a new random sk_test_… key.","examples":["sk_test_regular_minutes"]},"type":{"type":"string","enum":["regular","ats"]},"companyId":{"$ref":"#/$defs/Uuid"},"atsIntegrationId":{"$ref":"#/$defs/Uuid"},"scopes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"uniqueItems":true,"description":"Granted scopes; GET /billing/usage needs read:billing. Default: [\"read:billing\"]."},"status":{"type":"string","enum":["active","revoked","suspended"],"description":"A revoked key answers 401 INVALID_API_KEY, a suspended one 403 API_KEY_SUSPENDED (DESIGN §3.1). Default: active."},"expiresAt":{"$ref":"#/$defs/DateTime"},"plan":{"$ref":"#/$defs/RateLimitPlan"}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"regular"}}},"then":{"required":["companyId"],"properties":{"atsIntegrationId":false}}},{"if":{"required":["type"],"properties":{"type":{"const":"ats"}}},"then":{"required":["atsIntegrationId"],"properties":{"companyId":false}}}]},"UsageEventInput":{"type":"object","additionalProperties":false,"required":["companyId","occurredAt","minutes"],"description":"A usage event as given (DESIGN §6.1). A credits company's event needs credits or a pricing rule for its agentFocus; test events are stored but never counted (§3.4).","properties":{"id":{"$ref":"#/$defs/Uuid"},"companyId":{"$ref":"#/$defs/Uuid"},"interviewId":{"$ref":"#/$defs/Uuid","description":"The interview the event belongs to; default a new UUID (one event per interview)."},"costKey":{"$ref":"#/$defs/CostKey","description":"Default: interview_minutes."},"occurredAt":{"$ref":"#/$defs/DateTime"},"minutes":{"$ref":"#/$defs/Quantity"},"credits":{"$ref":"#/$defs/Quantity"},"agentFocus":{"$ref":"#/$defs/AgentFocus","description":"Default: GENERIC."},"isTest":{"type":"boolean","description":"A test interview's event: stored, never counted (DESIGN §3.4). Default: false."}}},"WeightedCostKey":{"type":"object","additionalProperties":false,"required":["costKey","weight"],"description":"A cost key and its weight relative to the other entries' weights.","properties":{"costKey":{"$ref":"#/$defs/CostKey"},"weight":{"type":"number","minimum":0}}},"Generator":{"type":"object","additionalProperties":false,"required":["companyId"],"description":"Faker-made usage events for one company (DESIGN §7), deterministic for the seed, the generator's position and the mock clock's UTC day (src/scenario/generateUsageEvents.ts). Events fall in the `days` whole UTC days before the start of now's UTC day. Each interview gets one event; a share multiEventShare gets a second one under an extra cost key with the same minutes. Cross-field rules (min ≤ max, weights not all 0) are checked by the generator.","properties":{"companyId":{"$ref":"#/$defs/Uuid"},"days":{"type":"integer","minimum":0,"maximum":3660,"description":"Number of whole UTC days before today covered by events. Default: 90."},"interviewsPerDay":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interviews per day, uniform in [min, max]; default {min: 2, max: 8}.","properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}},"durationMinutes":{"type":"object","additionalProperties":false,"required":["min","max"],"description":"Interview length in minutes, uniform in [min, max] with `decimals` decimal places; default {min: 5, max: 45, decimals: 1}.","properties":{"min":{"type":"number","minimum":0},"max":{"type":"number","minimum":0},"decimals":{"type":"integer","minimum":0,"maximum":3,"description":"Default: 1."}}},"costKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of each interview's first event; default [{costKey: interview_minutes, weight: 1}]."},"extraCostKeys":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WeightedCostKey"},"description":"Weighted cost key of the extra event of multi-event interviews; default transcription (3), ai_analysis (1)."},"multiEventShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews that get a second event; 0 for one event per interview. Default: 0.25."},"agentFocusMix":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/AgentFocus"},"additionalProperties":{"type":"number","minimum":0},"description":"Agent focus → weight; default GENERIC 5, SCREENING 3, LANGUAGE_TEST 1, OUTREACH 1."},"testShare":{"type":"number","minimum":0,"maximum":1,"description":"Share of interviews whose events are all isTest (never counted). Default: 0.02."}}},"FaultId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"A fault's name, chosen by the caller or generated."},"Fault":{"type":"object","description":"A fault applied to public API requests (never `/__admin`) that match `path` (exact request path, e.g. `/billing/usage`; absent = every path) and `apiKey` (absent = any key); the first matching fault applies. The request is delayed by `latencyMs`; then a share `errorRate` (default 1, drawn from the seeded random generator) is answered with `status` as the real API would, valid against spec/openapi.yaml (DESIGN §6.7): 400 `VALIDATION_ERROR`, 401 `INVALID_API_KEY` with `WWW-Authenticate`, 403 `INSUFFICIENT_SCOPE`, 404 `RESOURCE_NOT_FOUND`, 429 `RATE_LIMIT_EXCEEDED` with `Retry-After`, the rate-limit headers and `details`, 500 `INTERNAL_ERROR`, 503 `SERVICE_UNAVAILABLE` with `Retry-After`; `code` picks another code the spec allows for that status. Otherwise the request is served with the `dropFields` JSON pointers removed from the body (an array element is spliced out), e.g. `/data/companies/0/billingSystem`: a broken provider for the checker to catch, the one fault meant to break the spec. Pointers may not name `__proto__`, `constructor` or `prototype`. At least one of `latencyMs`, `status`, `dropFields` is required.","additionalProperties":false,"allOf":[{"description":"At least one effect.","anyOf":[{"required":["latencyMs"]},{"required":["status"]},{"required":["dropFields"]}]}],"properties":{"id":{"$ref":"#/$defs/FaultId"},"path":{"type":"string","pattern":"^/","maxLength":2048},"apiKey":{"type":"string","pattern":"^sk_[A-Za-z0-9_]{1,120}$"},"latencyMs":{"type":"integer","minimum":0,"maximum":60000},"status":{"type":"integer","enum":[400,401,403,404,429,500,503]},"code":{"description":"The error code of the forced answer, one spec/openapi.yaml allows for `status` (400: `VALIDATION_ERROR`; 401: `INVALID_API_KEY` or `MISSING_API_KEY`; 403: `INSUFFICIENT_SCOPE`, `API_KEY_SUSPENDED` or `COMPANY_ACCESS_DENIED`; 404: `RESOURCE_NOT_FOUND`; 429: `RATE_LIMIT_EXCEEDED`; 500: `INTERNAL_ERROR`; 503: `SERVICE_UNAVAILABLE`); default the first. Needs `status`; another status's code is refused with 400 `VALIDATION_ERROR` at `/code`.","type":"string","enum":["VALIDATION_ERROR","INVALID_API_KEY","MISSING_API_KEY","INSUFFICIENT_SCOPE","API_KEY_SUSPENDED","COMPANY_ACCESS_DENIED","RESOURCE_NOT_FOUND","RATE_LIMIT_EXCEEDED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]},"errorRate":{"type":"number","minimum":0,"maximum":1,"description":"Share of matching requests answered with `status`. Default 1."},"dropFields":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","pattern":"^(/[^/]*)+$","maxLength":1000,"not":{"pattern":"(^|/)(__proto__|constructor|prototype)(/|$)"}}}}}}};
+const schema2 = {"type":"object","additionalProperties":false,"required":["name","description","atsIntegrations","companies","apiKeys"],"description":"A scenario: the whole state of the mock in one document (DESIGN §7); also the body of PUT /__admin/state and the data of GET /__admin/state.","properties":{"name":{"$ref":"#/$defs/ScenarioName"},"description":{"type":"string","minLength":1,"maxLength":2000,"description":"What the scenario is for, shown by GET /__admin/scenarios."},"revision":{"type":"integer","minimum":0,"description":"How many saved changes the mock had applied to this state when it was exported (written by GET /__admin/state and --state-file snapshots, DESIGN §6.5); informational when loaded: the mock keeps counting from its own revision."},"clock":{"$ref":"#/$defs/Clock","description":"Default: {mode: real}."},"seed":{"type":"integer","minimum":0,"maximum":4294967295,"description":"Seed of the generators; the CLI's --seed overrides it (DESIGN §4). Default: 1."},"rateLimit":{"$ref":"#/$defs/RateLimit","description":"Default: {enabled: false}."},"atsIntegrations":{"type":"array","items":{"$ref":"#/$defs/AtsIntegration"},"description":"ATS integrations; ATS keys and managed companies refer to them by id."},"companies":{"type":"array","items":{"$ref":"#/$defs/Company"}},"apiKeys":{"type":"array","items":{"$ref":"#/$defs/ApiKey"}},"usageEvents":{"type":"array","items":{"$ref":"#/$defs/UsageEventInput"},"description":"Explicit usage events, stored as given (with defaults filled)."},"generators":{"type":"array","items":{"$ref":"#/$defs/Generator"},"description":"Faker generators, expanded when the scenario is loaded, relative to the mock clock's UTC day."},"faults":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/Fault"},"description":"Faults active in this state, the first matching one applying (DESIGN §6.7): what PUT /__admin/faults sets. Written by GET /__admin/state and by --state-file snapshots, so an acknowledged fault survives a restart (§6.5); loading or resetting to a scenario installs its faults. Default: none. A fault without an id gets one when the scenario is loaded."}}};
 const schema3 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$","description":"A plain scenario name (lowercase letters, digits, dashes; at most 64 characters), never a path (DESIGN §6.3). Built-in scenarios are mock/scenarios/<name>.yaml.","examples":["default","seed-examples"]};
 const schema6 = {"type":"object","additionalProperties":false,"required":["enabled"],"description":"Whether rate limits are enforced (429); headers are sent either way (DESIGN §3.6). The CLI's --rate-limit turns it on too.","properties":{"enabled":{"type":"boolean"}}};
 const func0 = Object.prototype.hasOwnProperty;
@@ -4962,6 +4962,422 @@ return errors === 0;
 validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.latencyMs === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "latencyMs"},message:"must have required property '"+"latencyMs"+"'",schema:schema37.allOf[0].anyOf[0].required,parentSchema:schema37.allOf[0].anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema37.allOf[0].anyOf[1].required,parentSchema:schema37.allOf[0].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.dropFields === undefined){
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "dropFields"},message:"must have required property '"+"dropFields"+"'",schema:schema37.allOf[0].anyOf[2].required,parentSchema:schema37.allOf[0].anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.allOf[0].anyOf,parentSchema:schema37.allOf[0],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "path")) || (key0 === "apiKey")) || (key0 === "latencyMs")) || (key0 === "status")) || (key0 === "code")) || (key0 === "errorRate")) || (key0 === "dropFields"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FaultId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 === "string"){
+if(func1(data1) > 2048){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema37.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema37.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.apiKey !== undefined){
+let data2 = data.apiKey;
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+const err10 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^sk_[A-Za-z0-9_]{1,120}$"},message:"must match pattern \""+"^sk_[A-Za-z0-9_]{1,120}$"+"\"",schema:"^sk_[A-Za-z0-9_]{1,120}$",parentSchema:schema37.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.apiKey.type,parentSchema:schema37.properties.apiKey,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.latencyMs !== undefined){
+let data3 = data.latencyMs;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err12 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.latencyMs.type,parentSchema:schema37.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 60000 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema37.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err14 = {instancePath:instancePath+"/latencyMs",schemaPath:"#/properties/latencyMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.latencyMs,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.status !== undefined){
+let data4 = data.status;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.status.type,parentSchema:schema37.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((((((data4 === 400) || (data4 === 401)) || (data4 === 403)) || (data4 === 404)) || (data4 === 429)) || (data4 === 500)) || (data4 === 503))){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema37.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.status.enum,parentSchema:schema37.properties.status,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data5 = data.code;
+if(typeof data5 !== "string"){
+const err17 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.code.type,parentSchema:schema37.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((((((((data5 === "VALIDATION_ERROR") || (data5 === "INVALID_API_KEY")) || (data5 === "MISSING_API_KEY")) || (data5 === "INSUFFICIENT_SCOPE")) || (data5 === "API_KEY_SUSPENDED")) || (data5 === "COMPANY_ACCESS_DENIED")) || (data5 === "RESOURCE_NOT_FOUND")) || (data5 === "RATE_LIMIT_EXCEEDED")) || (data5 === "INTERNAL_ERROR")) || (data5 === "SERVICE_UNAVAILABLE"))){
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema37.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.code.enum,parentSchema:schema37.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.errorRate !== undefined){
+let data6 = data.errorRate;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema37.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/errorRate",schemaPath:"#/properties/errorRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.errorRate.type,parentSchema:schema37.properties.errorRate,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.dropFields !== undefined){
+let data7 = data.dropFields;
+if(Array.isArray(data7)){
+if(data7.length > 100){
+const err22 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema37.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.length < 1){
+const err23 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+const _errs26 = errors;
+const _errs27 = errors;
+if(typeof data8 === "string"){
+if(!pattern13.test(data8)){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var valid6 = _errs27 === errors;
+if(valid6){
+const err25 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.properties.dropFields.items.not,parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data8 === "string"){
+if(func1(data8) > 1000){
+const err26 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern14.test(data8)){
+const err27 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)+$"},message:"must match pattern \""+"^(/[^/]*)+$"+"\"",schema:"^(/[^/]*)+$",parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/dropFields/" + i0,schemaPath:"#/properties/dropFields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.dropFields.items.type,parentSchema:schema37.properties.dropFields.items,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/dropFields",schemaPath:"#/properties/dropFields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.dropFields.type,parentSchema:schema37.properties.dropFields,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -5321,14 +5737,46 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(data.faults !== undefined){
+let data17 = data.faults;
+if(Array.isArray(data17)){
+if(data17.length > 100){
+const err25 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema2.properties.faults,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+const len5 = data17.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate22(data17[i5], {instancePath:instancePath+"/faults/" + i5,parentData:data17,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema2.properties.faults.type,parentSchema:schema2.properties.faults,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -5358,12 +5806,12 @@ return errors === 0;
 }
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const v9 = validate38;
+const v9 = validate40;
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5667,10 +6115,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 return {
   "admin#/components/schemas/AtsIntegrationInput": v0,

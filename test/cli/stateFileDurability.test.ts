@@ -91,6 +91,35 @@ describe('--state-file survives kill -9 (DESIGN §6.5)', () => {
     }
   }, 120_000);
 
+  it('keeps acknowledged faults through kill -9 and through a clean stop (snapshot), and a cleared fault stays cleared', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kill9-faults-'));
+    const scenario = join(dir, 'rules.yaml');
+    writeFileSync(scenario, stringify(rulesScenario));
+    const args = ['--scenario', scenario, '--state-file', join(dir, 'state.json')];
+    const put = (baseUrl: string, body: unknown) =>
+      fetch(`${baseUrl}/__admin/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const faults = async (baseUrl: string) => ((await (await fetch(`${baseUrl}/__admin/faults`)).json()) as { data: unknown[] }).data;
+    const usageStatus = async (baseUrl: string) => (await fetch(`${baseUrl}/billing/usage`, { headers: { Authorization: 'Bearer sk_test_acme' } })).status;
+    let mock = await spawnServe(args);
+    try {
+      expect((await put(mock.baseUrl, [{ id: 'down', status: 503 }, { id: 'slow-solo', apiKey: 'sk_test_solo', latencyMs: 5 }])).status).toBe(200);
+      await mock.kill(); // kill -9 right after the 200
+      mock = await spawnServe(args);
+      expect(await faults(mock.baseUrl)).toEqual([{ id: 'down', status: 503 }, { id: 'slow-solo', apiKey: 'sk_test_solo', latencyMs: 5 }]);
+      expect(await usageStatus(mock.baseUrl)).toBe(503);
+      await mock.stop(); // a clean stop writes the snapshot (faults in it) and empties the journal
+      mock = await spawnServe(args);
+      expect(await faults(mock.baseUrl)).toEqual([{ id: 'down', status: 503 }, { id: 'slow-solo', apiKey: 'sk_test_solo', latencyMs: 5 }]);
+      expect((await fetch(`${mock.baseUrl}/__admin/faults`, { method: 'DELETE', headers: { 'Content-Type': 'application/json' } })).status).toBe(200);
+      await mock.kill();
+      mock = await spawnServe(args);
+      expect(await faults(mock.baseUrl)).toEqual([]);
+      expect(await usageStatus(mock.baseUrl)).toBe(200);
+    } finally {
+      await mock.stop();
+    }
+  }, 60_000);
+
   it('stops the start with exit 2, naming the file, when the snapshot is damaged, and leaves it untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corrupt-'));
     const stateFile = join(dir, 'state.json');
