@@ -210,7 +210,10 @@ export function createAdminRouter(opts: AdminRouterOptions): Router {
   router.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     const now = opts.stateFor(req).now();
     if (err.type === 'entity.too.large') return sendAnswer(req, res, adminError(now, undefined, { code: 'PAYLOAD_TOO_LARGE', message: `The JSON body is larger than ${MAX_BODY}.` }), opts.check, now);
-    if (err.type === 'entity.parse.failed') return sendAnswer(req, res, adminError(now, undefined, validationError('body', '', `is not valid JSON: ${err.message}`)), opts.check, now);
+    // A body the parser could not read: named as the body, not as a query parameter.
+    const bodyError = (reason: string) => ({ code: 'VALIDATION_ERROR' as const, message: `Invalid body: ${reason}`, details: { field: 'body', reason } });
+    if (err.type === 'entity.parse.failed') return sendAnswer(req, res, adminError(now, undefined, bodyError(`it is not valid JSON (${err.message})`)), opts.check, now);
+    if (err.status === 400 && typeof err.type === 'string') return sendAnswer(req, res, adminError(now, undefined, bodyError(`it could not be read (${err.message})`)), opts.check, now);
     if (err.status === 400) return sendAnswer(req, res, adminError(now, undefined, validationError('path', req.path, `is malformed: ${err.message}`)), opts.check, now);
     if (err.status !== undefined && err.status >= 400 && err.status < 500) return sendAnswer(req, res, adminError(now, undefined, { code: 'BAD_REQUEST', message: `The request is malformed: ${err.message}` }), opts.check, now);
     next(err);

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { adminError } from '../admin/adminAnswers.ts';
 import { createAdminGuard } from '../admin/createAdminGuard.ts';
@@ -9,8 +11,20 @@ import { sendAnswer } from '../http/sendAnswer.ts';
 /** A file of the console's assets, found from `mock/console/` in a checkout and from `dist/mock/console/` in the package. */
 const asset = (name: string) => packagePath('mock', 'console', 'assets', name);
 
-/** Redoc's standalone bundle, from the `redoc` package installed with the mock (never a CDN). */
-const REDOC_BUNDLE = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+/**
+ * Redoc's standalone bundle (never a CDN): the copy `npm run build` puts beside the compiled router
+ * (`dist/mock/console/vendor/`, what the npm package ships, so installing it does not pull Redoc's
+ * React tree), else, running the sources in a checkout, the `redoc` devDependency.
+ */
+const REDOC_BUNDLE = (() => {
+  const shipped = fileURLToPath(new URL('./vendor/redoc.standalone.js', import.meta.url));
+  if (existsSync(shipped)) return shipped;
+  try {
+    return createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+  } catch {
+    return shipped; // missing either way: the page's script answers 404, the rest of the mock runs
+  }
+})();
 
 /** The console's own page: script, styles and data only from this origin, never framed (clickjacking). */
 const CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { packagePath } from '../packagePath.ts';
 
 /**
  * The subcommands, each loaded only when it runs: `serve` starts without the checker, the Pact tooling
@@ -19,8 +21,10 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
  * @param only the subcommand about to run: only it is loaded; every one when undefined (help, a typo).
  */
 export async function createProgram(only?: string): Promise<Command> {
+  const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
   const program = new Command('instaview-mock')
     .description('Stateful mock, scenarios and conformance tooling for the InstaView GET /billing/usage API')
+    .version(version, '-V, --version', 'print the package version')
     .exitOverride();
   const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
   for (const name of names) (await COMMANDS[name]!())(program);

@@ -50,7 +50,8 @@ function duration(name: string) {
 
 function instant(value: string): number {
   const parsed = parseInstant(value);
-  if (!parsed.ok) throw new InvalidArgumentError(`--now must be an ISO 8601 instant such as 2024-01-31T10:30:00Z: "${value}" ${parsed.reason}.`);
+  // The reasons are written for query strings, where "+" must be sent as %2B; on a command line it is a plain "+".
+  if (!parsed.ok) throw new InvalidArgumentError(`--now must be an ISO 8601 instant such as 2024-01-31T10:30:00Z: "${value}" ${parsed.reason.replaceAll('%2B', '+')}.`);
   return parsed.ms;
 }
 

@@ -54,9 +54,22 @@ export function findValidator(table: CompiledValidatorTable, tableName: string, 
 export function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
   return (errors ?? []).map((e) => ({
     pointer: e.keyword === 'required' ? appendPointer(e.instancePath, String((e.params as { missingProperty: string }).missingProperty)) : e.instancePath,
-    message: e.message ?? e.keyword,
+    message: readableMessage(e),
     keyword: e.keyword,
   }));
+}
+
+/**
+ * ajv's message, except for a `pattern` or `format` refusal of a schema that gives `examples` (an
+ * instant, a key): "must be like "2024-01-31T10:30:00Z" or …" instead of the regular expression.
+ * Needs errors from a `verbose` validator (all of src/generated/ are) for the schema's examples.
+ */
+function readableMessage(e: ErrorObject): string {
+  const examples = (e.parentSchema as { examples?: unknown } | undefined)?.examples;
+  if ((e.keyword === 'pattern' || e.keyword === 'format') && Array.isArray(examples) && examples.length > 0) {
+    return `must be like ${examples.map((x) => JSON.stringify(x)).join(' or ')}`;
+  }
+  return e.message ?? e.keyword;
 }
 
 /**
